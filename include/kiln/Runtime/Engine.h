@@ -1,0 +1,60 @@
+//===- Engine.h - A loaded engine and its execution contexts ----*- C++ -*-===//
+#ifndef KILN_RUNTIME_ENGINE_H
+#define KILN_RUNTIME_ENGINE_H
+
+#include "kiln/Runtime/EnginePlan.h"
+#include "kiln/Runtime/Tensor.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kiln {
+
+struct KernelContext;
+using KernelFn = void (*)(const KernelContext &);
+
+/// Signature of one engine input or output.
+struct TensorSignature {
+  std::string name;
+  DType dtype;
+  std::vector<int64_t> shape;
+};
+
+/// An immutable, validated engine with every step bound to its kernel.
+/// Shareable between execution contexts.
+class Engine {
+public:
+  /// Validates the plan and resolves kernels; throws kiln::Error.
+  explicit Engine(EnginePlan plan);
+  static std::shared_ptr<Engine> load(const std::string &path);
+  static std::shared_ptr<Engine> fromBytes(const uint8_t *data, size_t size);
+
+  const EnginePlan &plan() const { return plan_; }
+  std::vector<TensorSignature> inputs() const;
+  std::vector<TensorSignature> outputs() const;
+  const std::vector<KernelFn> &kernels() const { return kernels_; }
+
+private:
+  EnginePlan plan_;
+  std::vector<KernelFn> kernels_; // one per step
+};
+
+/// Per-run state: the arena. Not thread-safe; use one context per thread.
+class ExecutionContext {
+public:
+  explicit ExecutionContext(std::shared_ptr<const Engine> engine);
+
+  /// Checks input count, dtypes and shapes against the engine signature
+  /// (throwing kiln::Error that names the input, the expected and the given
+  /// type) and runs every step. Returns one fresh tensor per engine output.
+  std::vector<HostTensor> run(const std::vector<TensorView> &inputs);
+
+private:
+  std::shared_ptr<const Engine> engine_;
+  HostTensor arena_;
+};
+
+} // namespace kiln
+
+#endif // KILN_RUNTIME_ENGINE_H

@@ -1,0 +1,31 @@
+//===- EngineFile.h - The .kiln file format ---------------------*- C++ -*-===//
+//
+// Serialized engine: magic "KILNENG\0", format version, payload size,
+// payload checksum (FNV-1a 64), then the payload. The reader checks every
+// field before trusting it (magic, version, sizes, offsets in bounds,
+// checksum) and throws kiln::Error naming the first thing that is wrong.
+// docs/engine-format.md is the byte-level description.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_RUNTIME_ENGINEFILE_H
+#define KILN_RUNTIME_ENGINEFILE_H
+
+#include "kiln/Runtime/EnginePlan.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kiln {
+
+constexpr uint32_t kEngineFormatVersion = 1;
+
+std::vector<uint8_t> serializeEngine(const EnginePlan &plan);
+EnginePlan deserializeEngine(const uint8_t *data, size_t size);
+
+void writeEngineFile(const EnginePlan &plan, const std::string &path);
+EnginePlan readEngineFile(const std::string &path);
+
+} // namespace kiln
+
+#endif // KILN_RUNTIME_ENGINEFILE_H

@@ -1,0 +1,92 @@
+//===- EnginePlan.h - What an engine is, in memory --------------*- C++ -*-===//
+//
+// The engine plan is the contract between the compiler (which produces it from
+// `tensorrt` IR) and the runtime (which serializes, loads, validates and runs
+// it). It is plain data: buffers planned up front, constants, and one step per
+// operation naming a kernel and its attributes. docs/engine-format.md gives the
+// byte layout of the serialized form and the attributes each kernel reads.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_RUNTIME_ENGINEPLAN_H
+#define KILN_RUNTIME_ENGINEPLAN_H
+
+#include "kiln/Runtime/DType.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kiln {
+
+enum class BufferKind : uint8_t {
+  /// Bound to the caller's input tensor number `index` at run time.
+  Input = 0,
+  /// Bytes at `offset` in EnginePlan::constants (aligned to kConstantAlignment).
+  Constant = 1,
+  /// Bytes at `offset` in the execution context's arena; several buffers whose
+  /// lifetimes do not overlap share arena bytes.
+  Arena = 2,
+};
+
+struct BufferDesc {
+  DType dtype = DType::F32;
+  std::vector<int64_t> shape; // static shape, row-major, dense
+  BufferKind kind = BufferKind::Arena;
+  int64_t offset = 0; // into constants or arena (unused for Input)
+  int64_t index = 0;  // input number (Input only)
+
+  int64_t numElements() const;
+  int64_t byteSize() const;
+};
+
+/// An attribute value of a step. Enum-valued attributes are stored as their
+/// MLIR spelling (e.g. "kSUM"), so that engines read well in dumps.
+using AttrValue = std::variant<int64_t, double, std::string,
+                               std::vector<int64_t>, std::vector<double>>;
+using AttrMap = std::map<std::string, AttrValue>;
+
+struct StepDesc {
+  std::string kernel;            // registry name, e.g. "element_wise"
+  std::vector<int32_t> operands; // buffer ids read
+  std::vector<int32_t> results;  // buffer ids written (never an Input/Constant)
+  AttrMap attrs;
+  std::string location; // source location of the op, for error messages
+};
+
+struct IOBinding {
+  std::string name;
+  int32_t buffer = -1;
+};
+
+struct EnginePlan {
+  static constexpr int64_t kConstantAlignment = 64;
+
+  std::vector<BufferDesc> buffers;
+  std::vector<uint8_t> constants;
+  int64_t arenaSize = 0;
+  std::vector<StepDesc> steps;
+  std::vector<IOBinding> inputs;  // in function-argument order
+  std::vector<IOBinding> outputs; // in function-result order
+
+  /// Throws kiln::Error if buffer ids, offsets, sizes or kernel names are
+  /// inconsistent. Run by the serializer's reader and by Engine's constructor.
+  void validate() const;
+};
+
+/// Attribute accessors for kernels; throw kiln::Error naming the kernel and the
+/// attribute when it is missing or has another type.
+int64_t getIntAttr(const StepDesc &step, const std::string &name);
+int64_t getIntAttr(const StepDesc &step, const std::string &name,
+                   int64_t defaultValue);
+double getFloatAttr(const StepDesc &step, const std::string &name);
+double getFloatAttr(const StepDesc &step, const std::string &name,
+                    double defaultValue);
+const std::string &getStringAttr(const StepDesc &step, const std::string &name);
+const std::vector<int64_t> &getIntsAttr(const StepDesc &step,
+                                        const std::string &name);
+
+} // namespace kiln
+
+#endif // KILN_RUNTIME_ENGINEPLAN_H

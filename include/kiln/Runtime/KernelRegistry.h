@@ -1,0 +1,43 @@
+//===- KernelRegistry.h - Kernel names to functions -------------*- C++ -*-===//
+#ifndef KILN_RUNTIME_KERNELREGISTRY_H
+#define KILN_RUNTIME_KERNELREGISTRY_H
+
+#include "kiln/Runtime/Engine.h"
+#include "kiln/Runtime/EnginePlan.h"
+#include "kiln/Runtime/Tensor.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kiln {
+
+/// Everything a kernel sees for one step: its operand and result views
+/// (already bound to arena/constant/input memory, shapes from the plan) and
+/// the step itself (attributes, location for messages).
+struct KernelContext {
+  const StepDesc &step;
+  std::vector<TensorView> operands;
+  std::vector<TensorView> results;
+};
+
+class KernelRegistry {
+public:
+  /// The process-wide registry, with the reference kernels registered.
+  static const KernelRegistry &global();
+
+  void add(const std::string &name, KernelFn fn);
+  /// nullptr when no kernel has that name.
+  KernelFn lookup(const std::string &name) const;
+  std::vector<std::string> names() const;
+
+private:
+  std::map<std::string, KernelFn> kernels_;
+};
+
+/// Registers every reference kernel (lib/Runtime/Kernels/Reference).
+void registerReferenceKernels(KernelRegistry &registry);
+
+} // namespace kiln
+
+#endif // KILN_RUNTIME_KERNELREGISTRY_H
