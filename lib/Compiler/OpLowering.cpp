@@ -1,0 +1,149 @@
+//===- OpLowering.cpp - One tensorrt op → one engine step -----------------===//
+//
+// The only place that knows both the `tensorrt` ops and the runtime's kernel
+// contract (docs/engine-format.md). Each op maps to a kernel name and the
+// attributes that kernel reads; enum attributes travel as their MLIR spelling.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/Compiler/OpLowering.h"
+
+#include "kiln/Dialect/TensorRT/IR/TensorRT.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+namespace trt = mlir::tensorrt;
+
+namespace kiln::compiler {
+
+static std::vector<int64_t> toVector(ArrayRef<int64_t> values) {
+  return std::vector<int64_t>(values.begin(), values.end());
+}
+static std::vector<int64_t> toVector(ArrayRef<int32_t> values) {
+  return std::vector<int64_t>(values.begin(), values.end());
+}
+
+static LogicalResult notSupported(Operation *op, StringRef what) {
+  return op->emitOpError() << what << " is not supported by the Kiln runtime yet";
+}
+
+/// `permutation` of tensorrt.transpose as "result dim i = input dim perm[i]".
+static FailureOr<std::vector<int64_t>> permutationOf(trt::TransposeOp op) {
+  AffineMap map = op.getPermutation();
+  if (!map.isPermutation())
+    return op.emitOpError() << "expected permutation to be a permutation map, got "
+                            << map;
+  std::vector<int64_t> perm;
+  for (unsigned i = 0; i < map.getNumResults(); ++i)
+    perm.push_back(map.getDimPosition(i));
+  return perm;
+}
+
+/// The shape between the shuffle's reshape and its second transpose follows
+/// from the (static) result type: result dim i is reshaped dim second[i].
+static std::vector<int64_t> reshapedShapeOf(trt::ShuffleOp op) {
+  ArrayRef<int64_t> resultShape = op.getType().getShape();
+  ArrayRef<int64_t> second = op.getSecondTranspose();
+  std::vector<int64_t> reshaped(resultShape.size());
+  for (size_t i = 0; i < second.size(); ++i)
+    reshaped[second[i]] = resultShape[i];
+  return reshaped;
+}
+
+LogicalResult lowerOpToStep(Operation *op, StepDesc &step) {
+  AttrMap &attrs = step.attrs;
+  auto use = [&](StringRef kernel) {
+    step.kernel = kernel.str();
+    return success();
+  };
+  return llvm::TypeSwitch<Operation *, LogicalResult>(op)
+      .Case([&](trt::ElementWiseOp op) {
+        attrs["op"] =
+            trt::stringifyElementWiseOperation(op.getElementwiseOperation()).str();
+        return use("element_wise");
+      })
+      .Case([&](trt::UnaryOp op) {
+        attrs["op"] = trt::stringifyUnaryOperation(op.getUnaryOperation()).str();
+        return use("unary");
+      })
+      .Case([&](trt::ActivationOp op) {
+        attrs["type"] = trt::stringifyActivationType(op.getActivationType()).str();
+        if (std::optional<APFloat> alpha = op.getAlpha())
+          attrs["alpha"] = alpha->convertToDouble();
+        if (std::optional<APFloat> beta = op.getBeta())
+          attrs["beta"] = beta->convertToDouble();
+        return use("activation");
+      })
+      .Case([&](trt::MatrixMultiplyOp op) {
+        attrs["op0"] = trt::stringifyMatrixOperation(op.getOp0()).str();
+        attrs["op1"] = trt::stringifyMatrixOperation(op.getOp1()).str();
+        return use("matrix_multiply");
+      })
+      .Case([&](trt::ReduceOp op) {
+        attrs["op"] = trt::stringifyReduceOperation(op.getReduceOperation()).str();
+        attrs["axes"] = toVector(op.getReduceAxes());
+        attrs["keep_dims"] = int64_t(op.getKeepDimensions());
+        return use("reduce");
+      })
+      .Case([&](trt::SoftMaxOp op) {
+        attrs["axis"] = int64_t(op.getAxis());
+        return use("softmax");
+      })
+      .Case([&](trt::ShuffleOp op) {
+        if (op.getDynamicReshape())
+          return notSupported(op, "a dynamic reshape operand");
+        attrs["first_transpose"] = toVector(op.getFirstTranspose());
+        attrs["reshape"] = reshapedShapeOf(op);
+        attrs["second_transpose"] = toVector(op.getSecondTranspose());
+        return use("shuffle");
+      })
+      .Case([&](trt::TransposeOp op) {
+        FailureOr<std::vector<int64_t>> perm = permutationOf(op);
+        if (failed(perm))
+          return failure();
+        attrs["permutation"] = *perm;
+        return use("transpose");
+      })
+      .Case([&](trt::ReshapeOp op) {
+        if (op.getShape())
+          return notSupported(op, "a dynamic shape operand");
+        return use("copy");
+      })
+      .Case<trt::ExpandRankOp, trt::CollapseRankOp>(
+          [&](Operation *) { return use("copy"); })
+      .Case([&](trt::IdentityOp op) {
+        bool sameType = getElementTypeOrSelf(op.getInput().getType()) ==
+                        getElementTypeOrSelf(op.getType());
+        return use(sameType ? "copy" : "cast");
+      })
+      .Case([&](trt::CastOp) { return use("cast"); })
+      .Case([&](trt::BroadcastOp op) {
+        if (op.getShape())
+          return notSupported(op, "a dynamic shape operand");
+        attrs["broadcast_dims"] = toVector(op.getBroadcastDims());
+        return use("broadcast");
+      })
+      .Case([&](trt::SliceOp op) {
+        if (op.getStart() || op.getSize() || op.getStride())
+          return notSupported(op, "a dynamic start/size/stride operand");
+        if (!op.getStaticStart() || !op.getStaticStride())
+          return op.emitOpError("expected static start and stride");
+        attrs["start"] = toVector(*op.getStaticStart());
+        attrs["stride"] = toVector(*op.getStaticStride());
+        attrs["mode"] = trt::stringifySliceMode(op.getMode()).str();
+        return use("slice");
+      })
+      .Case([&](trt::ConcatenationOp op) {
+        attrs["axis"] = int64_t(op.getAxis());
+        return use("concatenation");
+      })
+      .Case([&](trt::SelectOp) { return use("select"); })
+      .Default([&](Operation *op) {
+        return op->emitOpError()
+               << "is not supported by the Kiln compiler (the engine has no "
+                  "kernel for it)";
+      });
+}
+
+} // namespace kiln::compiler
