@@ -22,6 +22,10 @@ constexpr uint32_t kEngineFormatVersion = 1;
 
 std::vector<uint8_t> serializeEngine(const EnginePlan &plan);
 EnginePlan deserializeEngine(const uint8_t *data, size_t size);
+/// As above; `sourceName` starts every error message (e.g. "engine file
+/// 'x.kiln'").
+EnginePlan deserializeEngine(const uint8_t *data, size_t size,
+                             const std::string &sourceName);
 
 void writeEngineFile(const EnginePlan &plan, const std::string &path);
 EnginePlan readEngineFile(const std::string &path);

@@ -1,0 +1,208 @@
+//===- EnginePlan.cpp - Plan validation and attribute accessors -----------===//
+#include "kiln/Runtime/EnginePlan.h"
+#include "kiln/Runtime/Error.h"
+#include "kiln/Runtime/KernelRegistry.h"
+#include "kiln/Runtime/Tensor.h"
+
+#include <limits>
+
+namespace kiln {
+
+int64_t BufferDesc::numElements() const {
+  int64_t count = 1;
+  for (int64_t dim : shape)
+    count *= dim;
+  return count;
+}
+
+int64_t BufferDesc::byteSize() const { return numElements() * dtypeSize(dtype); }
+
+static const char *kindName(BufferKind kind) {
+  switch (kind) {
+  case BufferKind::Input:
+    return "input";
+  case BufferKind::Constant:
+    return "constant";
+  case BufferKind::Arena:
+    return "arena";
+  }
+  return "invalid";
+}
+
+/// Byte size of a buffer, computed without overflow; throws on a shape no
+/// machine could hold, so that later arithmetic on sizes is safe.
+static int64_t checkedByteSize(const BufferDesc &buffer, size_t id) {
+  if (static_cast<uint8_t>(buffer.dtype) > static_cast<uint8_t>(DType::BF16))
+    fail("buffer ", id, ": invalid dtype code ",
+         static_cast<int>(buffer.dtype));
+  constexpr int64_t kLimit = std::numeric_limits<int64_t>::max() / 16;
+  int64_t count = 1;
+  for (int64_t dim : buffer.shape) {
+    if (dim < 0)
+      fail("buffer ", id, ": negative dimension ", dim, " in its shape");
+    if (dim != 0 && count > kLimit / dim)
+      fail("buffer ", id, ": shape has too many elements");
+    count *= dim;
+  }
+  return count * dtypeSize(buffer.dtype);
+}
+
+static void checkBufferId(int32_t id, size_t bufferCount,
+                          const std::string &what) {
+  if (id < 0 || static_cast<size_t>(id) >= bufferCount)
+    fail(what, " refers to buffer ", id, ", but the plan has ", bufferCount,
+         " buffers");
+}
+
+void EnginePlan::validate() const {
+  if (arenaSize < 0)
+    fail("arena size ", arenaSize, " is negative");
+  const int64_t constantBytes = static_cast<int64_t>(constants.size());
+
+  for (size_t id = 0; id < buffers.size(); ++id) {
+    const BufferDesc &buffer = buffers[id];
+    int64_t bytes = checkedByteSize(buffer, id);
+    switch (buffer.kind) {
+    case BufferKind::Input:
+      if (buffer.index < 0 ||
+          static_cast<size_t>(buffer.index) >= inputs.size())
+        fail("buffer ", id, ": input index ", buffer.index,
+             " is out of range (the plan has ", inputs.size(), " inputs)");
+      break;
+    case BufferKind::Constant:
+      if (buffer.offset < 0 || buffer.offset % kConstantAlignment != 0)
+        fail("buffer ", id, ": constant offset ", buffer.offset,
+             " is not a non-negative multiple of ", kConstantAlignment);
+      if (buffer.offset > constantBytes || bytes > constantBytes - buffer.offset)
+        fail("buffer ", id, ": constant range [", buffer.offset, ", ",
+             buffer.offset, " + ", bytes, ") exceeds the constant blob of ",
+             constantBytes, " bytes");
+      break;
+    case BufferKind::Arena:
+      if (buffer.offset < 0 || buffer.offset % dtypeSize(buffer.dtype) != 0)
+        fail("buffer ", id, ": arena offset ", buffer.offset,
+             " is not a non-negative multiple of the element size ",
+             dtypeSize(buffer.dtype));
+      if (buffer.offset > arenaSize || bytes > arenaSize - buffer.offset)
+        fail("buffer ", id, ": arena range [", buffer.offset, ", ",
+             buffer.offset, " + ", bytes, ") exceeds the arena size ",
+             arenaSize);
+      break;
+    default:
+      fail("buffer ", id, ": invalid kind code ",
+           static_cast<int>(buffer.kind));
+    }
+  }
+
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    int32_t id = inputs[i].buffer;
+    checkBufferId(id, buffers.size(), "input " + std::to_string(i) + " ('" +
+                                          inputs[i].name + "')");
+    const BufferDesc &buffer = buffers[id];
+    if (buffer.kind != BufferKind::Input || buffer.index != static_cast<int64_t>(i))
+      fail("input ", i, " ('", inputs[i].name, "') refers to buffer ", id,
+           ", which is a ", kindName(buffer.kind), " buffer",
+           buffer.kind == BufferKind::Input
+               ? " bound to input " + std::to_string(buffer.index)
+               : std::string(),
+           ", not input ", i);
+  }
+  for (size_t i = 0; i < outputs.size(); ++i)
+    checkBufferId(outputs[i].buffer, buffers.size(),
+                  "output " + std::to_string(i) + " ('" + outputs[i].name +
+                      "')");
+
+  const KernelRegistry &registry = KernelRegistry::global();
+  for (size_t s = 0; s < steps.size(); ++s) {
+    const StepDesc &step = steps[s];
+    std::string where = "step " + std::to_string(s) + " ('" + step.kernel + "')";
+    if (!registry.lookup(step.kernel))
+      fail(where, ": unknown kernel '", step.kernel, "'");
+    for (size_t i = 0; i < step.operands.size(); ++i)
+      checkBufferId(step.operands[i], buffers.size(),
+                    where + " operand " + std::to_string(i));
+    for (size_t i = 0; i < step.results.size(); ++i) {
+      int32_t id = step.results[i];
+      checkBufferId(id, buffers.size(), where + " result " + std::to_string(i));
+      if (buffers[id].kind != BufferKind::Arena)
+        fail(where, " result ", i, " writes buffer ", id, ", which is a ",
+             kindName(buffers[id].kind), " buffer (results must be arena "
+                                         "buffers)");
+    }
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Attribute accessors
+//===----------------------------------------------------------------------===//
+
+template <typename T>
+static const T *findAttr(const StepDesc &step, const std::string &name,
+                         const char *expected, bool required) {
+  auto it = step.attrs.find(name);
+  if (it == step.attrs.end()) {
+    if (required)
+      fail("kernel '", step.kernel, "' requires attribute '", name, "' (",
+           expected, ")");
+    return nullptr;
+  }
+  const T *value = std::get_if<T>(&it->second);
+  if (!value)
+    fail("kernel '", step.kernel, "' attribute '", name, "' must be ",
+         expected);
+  return value;
+}
+
+int64_t getIntAttr(const StepDesc &step, const std::string &name) {
+  return *findAttr<int64_t>(step, name, "an integer", true);
+}
+
+int64_t getIntAttr(const StepDesc &step, const std::string &name,
+                   int64_t defaultValue) {
+  const int64_t *value = findAttr<int64_t>(step, name, "an integer", false);
+  return value ? *value : defaultValue;
+}
+
+// Integer attributes are accepted where a float is expected: a producer that
+// writes `alpha = 1` means 1.0.
+static const double *findFloat(const StepDesc &step, const std::string &name,
+                               bool required, double &storage) {
+  auto it = step.attrs.find(name);
+  if (it == step.attrs.end()) {
+    if (required)
+      fail("kernel '", step.kernel, "' requires attribute '", name,
+           "' (a float)");
+    return nullptr;
+  }
+  if (const int64_t *asInt = std::get_if<int64_t>(&it->second)) {
+    storage = static_cast<double>(*asInt);
+    return &storage;
+  }
+  if (const double *value = std::get_if<double>(&it->second))
+    return value;
+  fail("kernel '", step.kernel, "' attribute '", name, "' must be a float");
+}
+
+double getFloatAttr(const StepDesc &step, const std::string &name) {
+  double storage;
+  return *findFloat(step, name, true, storage);
+}
+
+double getFloatAttr(const StepDesc &step, const std::string &name,
+                    double defaultValue) {
+  double storage;
+  const double *value = findFloat(step, name, false, storage);
+  return value ? *value : defaultValue;
+}
+
+const std::string &getStringAttr(const StepDesc &step, const std::string &name) {
+  return *findAttr<std::string>(step, name, "a string", true);
+}
+
+const std::vector<int64_t> &getIntsAttr(const StepDesc &step,
+                                        const std::string &name) {
+  return *findAttr<std::vector<int64_t>>(step, name, "a list of integers",
+                                         true);
+}
+
+} // namespace kiln

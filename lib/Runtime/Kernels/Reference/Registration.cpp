@@ -1,0 +1,21 @@
+//===- Registration.cpp - Registers every reference kernel ----------------===//
+#include "Common.h"
+
+namespace kiln {
+
+void registerReferenceKernels(KernelRegistry &registry) {
+  registerElementWiseKernels(registry);
+  registerUnaryKernels(registry);
+  registerActivationKernels(registry);
+  registerMatrixMultiplyKernels(registry);
+  registerReduceKernels(registry);
+  registerSoftmaxKernels(registry);
+  registerShuffleKernels(registry);
+  registerBroadcastKernels(registry);
+  registerSliceKernels(registry);
+  registerConcatenationKernels(registry);
+  registerCastKernels(registry);
+  registerSelectKernels(registry);
+}
+
+} // namespace kiln

@@ -1,0 +1,144 @@
+//===- Slice.cpp - Reference `slice` kernel -------------------------------===//
+//
+// Result element i (per dim) reads operand index start + i * stride, with
+// the result shape as the size. Out-of-range indices, per `mode`:
+//   kDEFAULT  an error (checked before anything is written)
+//   kWRAP     index modulo the dim size
+//   kCLAMP    clamped to [0, size - 1]
+//   kFILL     the fill operand's value (rank 0, operand 1), or 0 without one
+//   kREFLECT  mirrored at the edges without repeating them:
+//             for size 4, ... 2 1 | 0 1 2 3 | 2 1 0 ...
+// kWRAP/kCLAMP/kREFLECT need a non-empty dim to read from.
+//
+//===----------------------------------------------------------------------===//
+#include "Common.h"
+
+namespace kiln {
+namespace {
+
+using namespace ref;
+
+enum class Mode { Default, Wrap, Clamp, Fill, Reflect };
+
+Mode parseMode(const StepDesc &step) {
+  if (!step.attrs.count("mode"))
+    return Mode::Default;
+  const std::string &mode = getStringAttr(step, "mode");
+  if (mode == "kDEFAULT" || mode == "kSTRICT_BOUNDS")
+    return Mode::Default;
+  if (mode == "kWRAP")
+    return Mode::Wrap;
+  if (mode == "kCLAMP")
+    return Mode::Clamp;
+  if (mode == "kFILL")
+    return Mode::Fill;
+  if (mode == "kREFLECT")
+    return Mode::Reflect;
+  fail("unknown slice mode '", mode, "'");
+}
+
+/// Maps a possibly out-of-range index into [0, size), or -1 for "fill".
+int64_t mapIndex(Mode mode, int64_t index, int64_t size) {
+  if (index >= 0 && index < size)
+    return index;
+  switch (mode) {
+  case Mode::Wrap: {
+    int64_t m = index % size;
+    return m < 0 ? m + size : m;
+  }
+  case Mode::Clamp:
+    return index < 0 ? 0 : size - 1;
+  case Mode::Reflect: {
+    if (size == 1)
+      return 0;
+    int64_t period = 2 * (size - 1);
+    int64_t m = index % period;
+    if (m < 0)
+      m += period;
+    return m < size ? m : period - m;
+  }
+  default:
+    return -1;
+  }
+}
+
+void sliceKernel(const KernelContext &ctx) {
+  expectCounts(ctx, 1, 2, 1);
+  const TensorView &x = ctx.operands[0];
+  const TensorView &r = ctx.results[0];
+  const Shape &start = getIntsAttr(ctx.step, "start");
+  const Shape &stride = getIntsAttr(ctx.step, "stride");
+  Mode mode = parseMode(ctx.step);
+  expectSameDType(x, r, "operand", "result");
+  const size_t rank = x.shape.size();
+  if (r.shape.size() != rank)
+    fail("result ", typeOf(r), " must have the operand's rank ", rank);
+  if (start.size() != rank)
+    fail("expected ", rank, " start indices, got ", start.size());
+  if (stride.size() != rank)
+    fail("expected ", rank, " strides, got ", stride.size());
+
+  const int64_t elementSize = dtypeSize(x.dtype);
+  std::vector<uint8_t> fill(static_cast<size_t>(elementSize), 0);
+  if (ctx.operands.size() == 2) {
+    const TensorView &f = ctx.operands[1];
+    if (mode != Mode::Fill)
+      fail("a fill operand is only allowed with mode kFILL");
+    expectSameDType(f, x, "fill operand", "operand");
+    if (f.numElements() != 1)
+      fail("fill operand must hold one element, got ", typeOf(f));
+    std::memcpy(fill.data(), f.data, static_cast<size_t>(elementSize));
+  }
+  if (r.numElements() == 0)
+    return;
+
+  // Precompute, per dim, the operand index of each result position (-1 for
+  // fill); this also checks bounds before anything is written.
+  std::vector<Shape> sourceIndex(rank);
+  for (size_t d = 0; d < rank; ++d) {
+    sourceIndex[d].resize(static_cast<size_t>(r.shape[d]));
+    if (mode != Mode::Fill && mode != Mode::Default && x.shape[d] == 0)
+      fail("cannot slice dim ", d, " of size 0 with a non-empty result");
+    for (int64_t i = 0; i < r.shape[d]; ++i) {
+      int64_t index = start[d] + i * stride[d];
+      int64_t mapped = mapIndex(mode, index, x.shape[d]);
+      if (mapped < 0 && mode == Mode::Default)
+        fail("dim ", d, ": index ", index, " (start ", start[d], " + ", i,
+             " * stride ", stride[d], ") is out of bounds for size ",
+             x.shape[d]);
+      sourceIndex[d][i] = mapped;
+    }
+  }
+
+  Shape xStrides = rowMajorStrides(x.shape);
+  Shape index(rank, 0);
+  const int64_t count = r.numElements();
+  for (int64_t linear = 0; linear < count; ++linear) {
+    int64_t offset = 0;
+    bool useFill = false;
+    for (size_t d = 0; d < rank; ++d) {
+      int64_t source = sourceIndex[d][index[d]];
+      if (source < 0)
+        useFill = true;
+      offset += source * xStrides[d];
+    }
+    if (useFill)
+      std::memcpy(static_cast<uint8_t *>(r.data) + linear * elementSize,
+                  fill.data(), static_cast<size_t>(elementSize));
+    else
+      copyElement(r.data, linear, x.data, offset, elementSize);
+    for (size_t d = rank; d-- > 0;) {
+      if (++index[d] < r.shape[d])
+        break;
+      index[d] = 0;
+    }
+  }
+}
+
+} // namespace
+
+void registerSliceKernels(KernelRegistry &registry) {
+  registry.add("slice", sliceKernel);
+}
+
+} // namespace kiln
