@@ -1,0 +1,62 @@
+"""Eager evaluation: compile a tensor's trace and run it.
+
+The compile cache is keyed by the MLIR text. In eager mode data enters as
+function arguments, so the text depends only on the ops, shapes, dtypes and
+call sites; running the same line again (e.g. in a loop) reuses the engine.
+"""
+
+from collections import OrderedDict
+
+import numpy as np
+
+from kiln import _native, trace
+from kiln.trace import ops
+from kiln.trace.tensor import TraceTensor
+
+_CACHE_SIZE = 256
+_cache: "OrderedDict[str, object]" = OrderedDict()
+stats = {"hits": 0, "misses": 0}
+
+
+def compile_cached(mlir: str):
+    engine = _cache.get(mlir)
+    if engine is not None:
+        stats["hits"] += 1
+        _cache.move_to_end(mlir)
+        return engine
+    stats["misses"] += 1
+    engine = compile_mlir(mlir, "<kiln eager>")
+    _cache[mlir] = engine
+    if len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+    return engine
+
+
+def compile_mlir(mlir: str, buffer_name: str):
+    from kiln.exception import KilnException
+
+    C = _native.native()
+    try:
+        return C.compile(mlir, buffer_name)
+    except C.CompileError as e:
+        raise KilnException(
+            "the Kiln compiler rejected the traced program:\n\n" + str(e).rstrip() + "\n\nMLIR:\n" + mlir
+        ) from None
+
+
+def evaluate(tensor: TraceTensor) -> np.ndarray:
+    producer = tensor.producer
+    if isinstance(producer, ops.Constant):
+        return producer.array
+    if isinstance(producer, ops.Input):
+        from kiln.exception import raise_error
+
+        raise_error(
+            "cannot evaluate a tensor that depends on a compile-time input",
+            ["kiln.compile traces the function with InputInfo placeholders; use the tensors only inside it"],
+        )
+    function = trace.lower([tensor], constants_as_arguments=True)
+    engine = compile_cached(function.mlir)
+    arrays = [np.ascontiguousarray(a) for a in trace.argument_arrays(function)]
+    (result,) = engine.run(arrays)
+    return result

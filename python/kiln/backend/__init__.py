@@ -1,0 +1,1 @@
+"""Compiling traced functions into engines and running them."""

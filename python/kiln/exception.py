@@ -1,0 +1,56 @@
+"""Kiln's user-facing exception and its rendering."""
+
+from typing import Iterable, Optional
+
+from kiln import _stack
+
+
+class KilnException(Exception):
+    """
+    Raised for errors in user programs: an invalid operation (shapes that do not
+    broadcast, a dimension out of range), a program the compiler rejects, or a
+    wrong input to a compiled :class:`Executable`. The message names the
+    user's file and line, shows the line with a caret under the expression,
+    and says what was expected and what was found.
+
+    .. code-block:: python
+
+        try:
+            kiln.ones((2, 3)) @ kiln.ones((4, 5))
+        except kiln.KilnException as e:
+            print(e)
+    """
+
+
+def render(summary: str, source: Optional[_stack.SourceInfo] = None, notes: Iterable[str] = ()) -> str:
+    parts = [summary]
+    if source is not None:
+        parts.append("\n" + source.render().rstrip("\n"))
+    for note in notes:
+        parts.append(note)
+    return "\n".join(parts)
+
+
+def raise_error(summary: str, details: Iterable = (), source: Optional[_stack.SourceInfo] = None):
+    """Raises KilnException pointing at the user's current line.
+
+    ``details`` items are strings, or tensors (whose creation site is shown as
+    a note).
+    """
+    if source is None:
+        source = _stack.user_frame(2)
+    notes = []
+    for detail in details:
+        trace = getattr(detail, "_trace", None)
+        if trace is not None and trace.source is not None:
+            label = getattr(detail, "_label", None) or "note: the operand"
+            notes.append(
+                f"\n{label} {_describe_trace(trace)} was created here:\n" + trace.source.render().rstrip("\n")
+            )
+        else:
+            notes.append(str(detail))
+    raise KilnException(render(summary, source, notes)) from None
+
+
+def _describe_trace(trace) -> str:
+    return f"(shape={trace.shape}, dtype={trace.dtype})"

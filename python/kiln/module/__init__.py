@@ -1,0 +1,1 @@
+"""Modules: parameters and submodules registered by attribute assignment."""

@@ -1,0 +1,98 @@
+"""Lowering a trace to one `func.func` in the `tensorrt` dialect.
+
+Every op carries ``loc("file.py":line:col)`` of the user's call site, so that
+the compiler's diagnostics (and the engine's step locations) point at the
+user's code.
+"""
+
+from dataclasses import dataclass
+from typing import List, Sequence
+
+import numpy as np
+
+from kiln.trace import ops
+from kiln.trace.tensor import TraceTensor
+
+_UNKNOWN_LOC = 'loc("<kiln>":0:0)'
+
+
+@dataclass
+class LoweredFunction:
+    mlir: str
+    #: TraceTensors bound to the function's arguments, in order.
+    arguments: List[TraceTensor]
+
+
+def _topological_order(outputs: Sequence[TraceTensor]) -> List[TraceTensor]:
+    order, seen = [], set()
+    for root in outputs:
+        stack = [(root, False)]
+        while stack:
+            tensor, expanded = stack.pop()
+            if id(tensor) in seen:
+                continue
+            if expanded:
+                seen.add(id(tensor))
+                order.append(tensor)
+                continue
+            stack.append((tensor, True))
+            for operand in reversed(tensor.producer.inputs):
+                if id(operand) not in seen:
+                    stack.append((operand, False))
+    return order
+
+
+def _loc(tensor: TraceTensor) -> str:
+    return tensor.source.mlir_loc() if tensor.source is not None else _UNKNOWN_LOC
+
+
+def lower(outputs: Sequence[TraceTensor], constants_as_arguments: bool = False, name: str = "main") -> LoweredFunction:
+    """Prints the function computing ``outputs``.
+
+    Arguments are the trace's ``Input`` ops (ordered by index); with
+    ``constants_as_arguments`` (eager mode) also every non-inline constant,
+    so the text, and with it the compile cache key, does not depend on data.
+    """
+    order = _topological_order(outputs)
+
+    def is_argument(t):
+        if isinstance(t.producer, ops.Input):
+            return True
+        return constants_as_arguments and isinstance(t.producer, ops.Constant) and not t.producer.inline
+
+    arguments = [t for t in order if is_argument(t)]
+    inputs = sorted((t for t in arguments if isinstance(t.producer, ops.Input)), key=lambda t: t.producer.index)
+    arguments = inputs + [t for t in arguments if not isinstance(t.producer, ops.Input)]
+
+    names = {}
+    for i, t in enumerate(arguments):
+        names[id(t)] = f"%arg{i}"
+    body = []
+    counter = 0
+    for t in order:
+        if id(t) in names:
+            continue
+        if isinstance(t.producer, ops.Input):
+            raise AssertionError("input outside the argument list")
+        name_ = f"%{counter}"
+        counter += 1
+        operands = [names[id(o)] for o in t.producer.inputs]
+        body.append(f"    {name_} = {t.producer.print_mlir(operands)} {_loc(t)}")
+        names[id(t)] = name_
+
+    signature = ", ".join(f"%arg{i}: {t.mlir_type()} {_loc(t)}" for i, t in enumerate(arguments))
+    result_types = ", ".join(t.mlir_type() for t in outputs)
+    returned = ", ".join(names[id(t)] for t in outputs)
+    return_loc = _loc(outputs[0]) if outputs else _UNKNOWN_LOC
+    text = (
+        f"func.func @{name}({signature}) -> ({result_types}) {{\n"
+        + "".join(line + "\n" for line in body)
+        + f"    return {returned} : {result_types} {return_loc}\n"
+        + "}\n"
+    )
+    return LoweredFunction(text, arguments)
+
+
+def argument_arrays(function: LoweredFunction) -> List[np.ndarray]:
+    """Data for the constant arguments of an eager-mode function."""
+    return [t.producer.array for t in function.arguments]

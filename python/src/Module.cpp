@@ -1,0 +1,68 @@
+//===- Module.cpp - The kiln._C extension module --------------------------===//
+//
+// Exceptions and the compile entry point. Engines and execution live in
+// EngineBindings.cpp.
+//
+//===----------------------------------------------------------------------===//
+#include "Bindings.h"
+
+#include "kiln/Compiler/Compiler.h"
+#include "kiln/Runtime/Engine.h"
+
+#include <nanobind/stl/unique_ptr.h>
+#include <nanobind/stl/string.h>
+
+#include <memory>
+
+namespace nb = nanobind;
+using namespace kiln::python;
+
+NB_MODULE(_C, m) {
+  m.doc() = "Kiln's native layer: MLIR compiler entry point and engine runtime.";
+
+  // Deliberately leaked: the types must outlive every module-level reference,
+  // including those released during interpreter shutdown.
+  static PyObject *kilnError = PyErr_NewExceptionWithDoc(
+      "kiln._C.KilnError", "An error reported by Kiln's runtime or compiler.",
+      PyExc_RuntimeError, nullptr);
+  static PyObject *compileError = PyErr_NewExceptionWithDoc(
+      "kiln._C.CompileError",
+      "The compiler rejected the program; the message holds its diagnostics.",
+      kilnError, nullptr);
+  m.attr("KilnError") = nb::borrow(kilnError);
+  m.attr("CompileError") = nb::borrow(compileError);
+
+  // One translator, so the more specific type is always tried first.
+  nb::register_exception_translator([](const std::exception_ptr &p, void *) {
+    try {
+      std::rethrow_exception(p);
+    } catch (const CompileFailure &e) {
+      PyErr_SetString(compileError, e.what());
+    } catch (const kiln::Error &e) {
+      PyErr_SetString(kilnError, e.what());
+    }
+  });
+
+  bindEngine(m);
+
+  m.def(
+      "compile",
+      [](const std::string &source, const std::string &bufferName,
+         const std::string &entry) {
+        kiln::compiler::CompileResult result;
+        {
+          nb::gil_scoped_release release;
+          kiln::compiler::CompileOptions options;
+          options.entryPoint = entry;
+          result = kiln::compiler::compileSource(source, bufferName, options);
+        }
+        if (!result.ok)
+          throw CompileFailure(result.diagnostics);
+        return std::make_unique<PyEngine>(
+            std::make_shared<kiln::Engine>(std::move(result.plan)));
+      },
+      nb::arg("source"), nb::arg("buffer_name") = "<python>",
+      nb::arg("entry") = "",
+      "Compiles `tensorrt`-dialect MLIR text into an Engine. Raises "
+      "CompileError with the rendered diagnostics on failure.");
+}
