@@ -1,0 +1,30 @@
+//===- InitAllDialects.h - dialects Kiln tools load -------------*- C++ -*-===//
+//
+// Part of Kiln. The one list of dialects that kiln-opt, kiln-compile and the
+// compiler accept as input. Link KilnTensorRTDialect to use it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_INITALLDIALECTS_H
+#define KILN_INITALLDIALECTS_H
+
+#include "kiln/Dialect/TensorRT/IR/TensorRT.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/DialectRegistry.h"
+
+namespace kiln {
+
+/// Registers `tensorrt`, `func`, `arith`, `tensor` and `quant`.
+inline void registerAllDialects(mlir::DialectRegistry &registry) {
+  registry.insert<mlir::tensorrt::TensorRTDialect, mlir::func::FuncDialect,
+                  mlir::arith::ArithDialect, mlir::tensor::TensorDialect,
+                  mlir::quant::QuantDialect>();
+}
+
+} // namespace kiln
+
+#endif // KILN_INITALLDIALECTS_H
