@@ -56,7 +56,7 @@ class Tensor:
         assert y.tolist() == [[2.0, 3.0], [4.0, 5.0]]
     """
 
-    __array_priority__ = 1000  # numpy defers binary operators to Tensor
+    __array_ufunc__ = None  # numpy defers `ndarray + Tensor` to Tensor.__radd__
 
     def __init__(self, data: Any, dtype: Optional[_dtype.dtype] = None):
         if isinstance(data, Tensor):
