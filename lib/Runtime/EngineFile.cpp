@@ -10,6 +10,7 @@
 #include "kiln/Runtime/Error.h"
 #include "kiln/Runtime/Tensor.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 
@@ -355,7 +356,7 @@ EnginePlan deserializeEngine(const uint8_t *data, size_t size,
   if (size >= sizeof(kMagic) && std::memcmp(data, kMagic, sizeof(kMagic)) != 0)
     fail(name, ": not a Kiln engine (bad magic)");
   if (size < kHeaderSize) {
-    if (std::memcmp(data, kMagic, size) != 0)
+    if (size != 0 && std::memcmp(data, kMagic, std::min(size, sizeof(kMagic))) != 0)
       fail(name, ": not a Kiln engine (bad magic)");
     fail(name, " is truncated: ", size, " bytes, shorter than the ",
          kHeaderSize, "-byte header");
