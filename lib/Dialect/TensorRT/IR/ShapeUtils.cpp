@@ -80,7 +80,7 @@ shape::broadcastShapes(ArrayRef<ArrayRef<int64_t>> shapes,
         InFlightDiagnostic diag = emitError();
         diag << "expected dimension " << d << " of " << names[i] << " ("
              << shapes[i][d] << ") to broadcast with size " << result[d]
-             << " of";
+             << " of ";
         llvm::interleave(names.take_front(i), diag, ", ");
         return failure();
       }

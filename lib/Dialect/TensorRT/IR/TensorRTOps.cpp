@@ -43,6 +43,24 @@ static auto inferenceErrors(std::optional<Location> loc) {
   return [loc] { return shape::emitAt(loc, OpTy::getOperationName()); };
 }
 
+/// Checks the written result type against the inferred one. Run last in the
+/// verifier of ops with complete type inference, so that the operands are
+/// known to be valid and the message can name both types.
+template <typename OpTy>
+static LogicalResult verifyResultTypeIsInferred(OpTy op) {
+  SmallVector<Type, 1> inferred;
+  if (failed(OpTy::inferReturnTypes(
+          op->getContext(), op->getLoc(), op->getOperands(),
+          op->getRawDictionaryAttrs(), op->getPropertiesStorage(),
+          op->getRegions(), inferred)))
+    return failure();
+  if (!OpTy::isCompatibleReturnTypes(inferred, op->getResultTypes()))
+    return op.emitOpError("expected result type ")
+           << inferred.front() << " (inferred from the operands), got "
+           << op->getResultTypes().front();
+  return success();
+}
+
 /// True for the element types TensorRT treats as int8.
 static bool isInt8(Type type) {
   return type.isSignlessInteger(8) || isSymmetricQuantizedI8(type);
@@ -188,8 +206,10 @@ LogicalResult ElementWiseOp::verify() {
     return emitOpError("expected result element type ")
            << elementType << " for " << kindName << ", got "
            << resultElementType;
-  return elementWiseShape(getInput1().getType(), getInput2().getType(),
-                          [this] { return emitOpError(); });
+  if (failed(elementWiseShape(getInput1().getType(), getInput2().getType(),
+                          [this] { return emitOpError(); })))
+    return failure();
+  return verifyResultTypeIsInferred(*this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -293,7 +313,7 @@ LogicalResult UnaryOp::verify() {
     return emitOpError("expected element type of ")
            << stringifyUnaryOperation(getUnaryOperation()) << " to be one of "
            << describeClasses(allowed) << ", got " << elementType;
-  return success();
+  return verifyResultTypeIsInferred(*this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -359,7 +379,7 @@ LogicalResult ActivationOp::verify() {
   if (!usesBeta(type) && getBeta())
     return emitOpError("expected no 'beta' attribute for ")
            << typeName << ", which takes no beta";
-  return success();
+  return verifyResultTypeIsInferred(*this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -436,9 +456,11 @@ LogicalResult SelectOp::inferReturnTypeComponents(
 }
 
 LogicalResult SelectOp::verify() {
-  return selectShape(getCondition().getType(), getThenInput().getType(),
+  if (failed(selectShape(getCondition().getType(), getThenInput().getType(),
                      getElseInput().getType(),
-                     [this] { return emitOpError(); });
+                     [this] { return emitOpError(); })))
+    return failure();
+  return verifyResultTypeIsInferred(*this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -515,9 +537,11 @@ LogicalResult MatrixMultiplyOp::inferReturnTypeComponents(
 }
 
 LogicalResult MatrixMultiplyOp::verify() {
-  return matrixMultiplyShape(getInput0().getType(), getOp0(),
+  if (failed(matrixMultiplyShape(getInput0().getType(), getOp0(),
                              getInput1().getType(), getOp1(),
-                             [this] { return emitOpError(); });
+                             [this] { return emitOpError(); })))
+    return failure();
+  return verifyResultTypeIsInferred(*this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -562,8 +586,10 @@ LogicalResult ReduceOp::inferReturnTypeComponents(
 }
 
 LogicalResult ReduceOp::verify() {
-  return reduceShape(getInput().getType(), getReduceAxes(),
-                     getKeepDimensions(), [this] { return emitOpError(); });
+  if (failed(reduceShape(getInput().getType(), getReduceAxes(),
+                     getKeepDimensions(), [this] { return emitOpError(); })))
+    return failure();
+  return verifyResultTypeIsInferred(*this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -587,7 +613,7 @@ LogicalResult SoftMaxOp::verify() {
   if (axis < 0 || axis >= rank)
     return emitOpError("expected axis to be in [0, ")
            << rank << "), got " << axis;
-  return success();
+  return verifyResultTypeIsInferred(*this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -775,8 +801,10 @@ LogicalResult TransposeOp::inferReturnTypeComponents(
 }
 
 LogicalResult TransposeOp::verify() {
-  return transposeShape(getInput().getType(), getPermutation(),
-                        [this] { return emitOpError(); });
+  if (failed(transposeShape(getInput().getType(), getPermutation(),
+                        [this] { return emitOpError(); })))
+    return failure();
+  return verifyResultTypeIsInferred(*this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1008,7 +1036,7 @@ LogicalResult SliceOp::verify() {
        mode == SliceMode::kREFLECT))
     return emitOpError("expected mode kDEFAULT or kWRAP for bf16, got ")
            << stringifySliceMode(mode);
-  return success();
+  return verifyResultTypeIsInferred(*this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1076,9 +1104,11 @@ LogicalResult ConcatenationOp::inferReturnTypeComponents(
 }
 
 LogicalResult ConcatenationOp::verify() {
-  return concatenationShape(getInputs().getTypes(),
+  if (failed(concatenationShape(getInputs().getTypes(),
                             static_cast<int32_t>(getAxis()),
-                            [this] { return emitOpError(); });
+                            [this] { return emitOpError(); })))
+    return failure();
+  return verifyResultTypeIsInferred(*this);
 }
 
 #define GET_OP_CLASSES
