@@ -127,6 +127,14 @@ TEST(EngineFile, TruncationAtAnyLengthIsRefused) {
       << message;
 }
 
+TEST(EngineFile, EveryPrefixIsRefused) {
+  Bytes bytes = serializeEngine(samplePlan());
+  for (size_t length = 0; length < bytes.size(); ++length) {
+    Bytes cut(bytes.begin(), bytes.begin() + length);
+    EXPECT_FALSE(loadError(cut).empty()) << "length " << length;
+  }
+}
+
 TEST(EngineFile, FlippedPayloadByteFailsTheChecksum) {
   Bytes bytes = serializeEngine(samplePlan());
   for (size_t position : {size_t(32), size_t(40), bytes.size() / 2,
@@ -216,8 +224,23 @@ TEST(EngineFile, RandomCorruptionNeverCrashes) {
       corrupt[position(gen)] = static_cast<uint8_t>(value(gen));
     reseal(corrupt);
     try {
-      EnginePlan plan = deserializeEngine(corrupt.data(), corrupt.size());
-      Engine engine(plan); // whatever loads must also construct
+      // Whatever loads must also construct and run (or refuse to run).
+      auto engine = std::make_shared<Engine>(
+          deserializeEngine(corrupt.data(), corrupt.size()));
+      // Corrupt shapes can be valid but huge; running those only measures
+      // the machine's memory.
+      bool small = engine->plan().arenaSize < (1 << 24);
+      for (const BufferDesc &buffer : engine->plan().buffers)
+        small = small && buffer.byteSize() < (1 << 24);
+      if (!small)
+        continue;
+      std::vector<HostTensor> inputs;
+      std::vector<TensorView> views;
+      for (const TensorSignature &s : engine->inputs())
+        inputs.emplace_back(s.dtype, s.shape);
+      for (const HostTensor &t : inputs)
+        views.push_back(t.view());
+      ExecutionContext(engine).run(views);
     } catch (const Error &) {
       ++refused;
     }

@@ -100,7 +100,11 @@ void sliceKernel(const KernelContext &ctx) {
     if (mode != Mode::Fill && mode != Mode::Default && x.shape[d] == 0)
       fail("cannot slice dim ", d, " of size 0 with a non-empty result");
     for (int64_t i = 0; i < r.shape[d]; ++i) {
-      int64_t index = start[d] + i * stride[d];
+      int64_t index;
+      if (__builtin_mul_overflow(i, stride[d], &index) ||
+          __builtin_add_overflow(start[d], index, &index))
+        fail("dim ", d, ": start ", start[d], " + ", i, " * stride ",
+             stride[d], " overflows int64");
       int64_t mapped = mapIndex(mode, index, x.shape[d]);
       if (mapped < 0 && mode == Mode::Default)
         fail("dim ", d, ": index ", index, " (start ", start[d], " + ", i,
