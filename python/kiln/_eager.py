@@ -14,6 +14,7 @@ from kiln.trace import ops
 from kiln.trace.tensor import TraceTensor
 
 _CACHE_SIZE = 256
+_MAX_MLIR_IN_MESSAGE = 4000
 _cache: "OrderedDict[str, object]" = OrderedDict()
 stats = {"hits": 0, "misses": 0}
 
@@ -39,9 +40,12 @@ def compile_mlir(mlir: str, buffer_name: str):
     try:
         return C.compile(mlir, buffer_name)
     except C.CompileError as e:
-        raise KilnException(
-            "the Kiln compiler rejected the traced program:\n\n" + str(e).rstrip() + "\n\nMLIR:\n" + mlir
-        ) from None
+        shown = mlir if len(mlir) <= _MAX_MLIR_IN_MESSAGE else "(too long to show; see the exception's .mlir)"
+        error = KilnException(
+            "the Kiln compiler rejected the traced program:\n\n" + str(e).rstrip() + "\n\nMLIR:\n" + shown
+        )
+        error.mlir = mlir
+        raise error from None
 
 
 def evaluate(tensor: TraceTensor) -> np.ndarray:
@@ -58,5 +62,11 @@ def evaluate(tensor: TraceTensor) -> np.ndarray:
     function = trace.lower([tensor], constants_as_arguments=True)
     engine = compile_cached(function.mlir)
     arrays = [np.ascontiguousarray(a) for a in trace.argument_arrays(function)]
-    (result,) = engine.run(arrays)
+    C = _native.native()
+    try:
+        (result,) = engine.run(arrays)
+    except C.KilnError as e:
+        from kiln.exception import KilnException
+
+        raise KilnException(f"the engine failed to run: {e}") from None
     return result

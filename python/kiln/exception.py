@@ -42,7 +42,7 @@ def raise_error(summary: str, details: Iterable = (), source: Optional[_stack.So
     notes = []
     for detail in details:
         trace = getattr(detail, "_trace", None)
-        if trace is not None and trace.source is not None:
+        if trace is not None and trace.source is not None and not _same_line(trace.source, source):
             label = getattr(detail, "_label", None) or "note: the operand"
             notes.append(
                 f"\n{label} {_describe_trace(trace)} was created here:\n" + trace.source.render().rstrip("\n")
@@ -50,6 +50,10 @@ def raise_error(summary: str, details: Iterable = (), source: Optional[_stack.So
         else:
             notes.append(str(detail))
     raise KilnException(render(summary, source, notes)) from None
+
+
+def _same_line(a, b) -> bool:
+    return b is not None and a.file == b.file and a.line == b.line
 
 
 def _describe_trace(trace) -> str:

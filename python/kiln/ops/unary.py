@@ -24,7 +24,12 @@ def relu(input: Tensor) -> Tensor:
 
         assert kiln.relu(kiln.Tensor([-1.0, 2.0])).tolist() == [0.0, 2.0]
     """
-    return _activation(input, "kRELU", "relu", _utils.NUMERIC)
+    _utils.check_dtype_in(input, _utils.NUMERIC, "kiln.relu")
+    if not input.dtype.is_floating:  # the runtime's activations are float-only
+        from kiln.ops.binary import maximum
+
+        return maximum(input, 0)
+    return _activation(input, "kRELU", "relu")
 
 
 def gelu(input: Tensor) -> Tensor:

@@ -80,7 +80,13 @@ def lower(outputs: Sequence[TraceTensor], constants_as_arguments: bool = False, 
         body.append(f"    {name_} = {t.producer.print_mlir(operands)} {_loc(t)}")
         names[id(t)] = name_
 
-    signature = ", ".join(f"%arg{i}: {t.mlir_type()} {_loc(t)}" for i, t in enumerate(arguments))
+    def argument(i, t):
+        # Data passed in for eager mode carries no location: where the data was
+        # created must not change the text (the compile cache key).
+        loc = f" {_loc(t)}" if isinstance(t.producer, ops.Input) else ""
+        return f"%arg{i}: {t.mlir_type()}{loc}"
+
+    signature = ", ".join(argument(i, t) for i, t in enumerate(arguments))
     result_types = ", ".join(t.mlir_type() for t in outputs)
     returned = ", ".join(names[id(t)] for t in outputs)
     return_loc = _loc(outputs[0]) if outputs else _UNKNOWN_LOC
