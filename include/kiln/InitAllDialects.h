@@ -11,6 +11,7 @@
 #include "kiln/Dialect/TensorRT/IR/TensorRT.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/Extensions/InlinerExtension.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -18,11 +19,13 @@
 
 namespace kiln {
 
-/// Registers `tensorrt`, `func`, `arith`, `tensor` and `quant`.
+/// Registers `tensorrt`, `func`, `arith`, `tensor` and `quant`, and lets
+/// the inliner inline `func.call`.
 inline void registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<mlir::tensorrt::TensorRTDialect, mlir::func::FuncDialect,
                   mlir::arith::ArithDialect, mlir::tensor::TensorDialect,
                   mlir::quant::QuantDialect>();
+  mlir::func::registerInlinerExtension(registry);
 }
 
 } // namespace kiln
