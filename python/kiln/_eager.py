@@ -48,6 +48,11 @@ def compile_mlir(mlir: str, buffer_name: str):
         raise error from None
 
 
+def contiguous(array: np.ndarray) -> np.ndarray:
+    """C-contiguous without promoting 0-d arrays (np.ascontiguousarray would)."""
+    return array if array.flags.c_contiguous else np.array(array, order="C")
+
+
 def evaluate(tensor: TraceTensor) -> np.ndarray:
     producer = tensor.producer
     if isinstance(producer, ops.Constant):
@@ -61,7 +66,7 @@ def evaluate(tensor: TraceTensor) -> np.ndarray:
         )
     function = trace.lower([tensor], constants_as_arguments=True)
     engine = compile_cached(function.mlir)
-    arrays = [np.ascontiguousarray(a) for a in trace.argument_arrays(function)]
+    arrays = [contiguous(a) for a in trace.argument_arrays(function)]
     C = _native.native()
     try:
         (result,) = engine.run(arrays)

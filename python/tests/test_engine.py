@@ -65,3 +65,16 @@ def test_evaluated_tensor_is_materialized():
     x.eval()
     y = x * 3.0
     assert y.tolist() == [6.0, 9.0]
+
+
+def test_rank0_tensors():
+    t = kiln.Tensor(3.0) + 1
+    assert t.shape == () and t.tolist() == 4.0
+    exe = kiln.compile(lambda x: x * 2.0, args=[kiln.InputInfo((), kiln.float32)])
+    assert exe(np.array(1.5, np.float32)).tolist() == 3.0
+
+
+def test_bool_equality():
+    a, b = kiln.Tensor([True, False, True]), kiln.Tensor([True, True, False])
+    assert (a == b).tolist() == [True, False, False]
+    assert (a != b).tolist() == [False, True, True]

@@ -4,7 +4,7 @@ from typing import List, Optional, Sequence
 
 import numpy as np
 
-from kiln import _dtype, _native, _stack
+from kiln import _dtype, _eager, _native, _stack
 from kiln.backend.input_info import InputInfo
 from kiln.exception import KilnException, raise_error
 from kiln.tensor import Tensor
@@ -101,7 +101,7 @@ class Executable:
                     f"argument '{name}': wrong shape: expected {info.shape}, got {tuple(array.shape)}",
                     source=source,
                 )
-            arrays.append(np.ascontiguousarray(array))
+            arrays.append(_eager.contiguous(array))
         C = _native.native()
         try:
             results = self._engine.run(arrays)

@@ -19,7 +19,7 @@ def make(op_cls, inputs: Sequence[Tensor], shape, dtype, **attrs) -> Tensor:
 
 
 def constant(array: np.ndarray, dtype, inline: bool = False) -> Tensor:
-    array = np.ascontiguousarray(np.asarray(array, dtype=dtype.numpy))
+    array = np.array(array, dtype=dtype.numpy, order="C")
     trace = trace_ops.Constant.make([], array.shape, dtype, _stack.user_frame(2), array=array, inline=inline)
     return Tensor._from_trace(trace)
 

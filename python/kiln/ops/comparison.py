@@ -1,6 +1,7 @@
 """Comparisons (``== != < <= > >=``): bool tensors, broadcast numpy-style."""
 
 from kiln import _dtype
+from kiln.exception import raise_error
 from kiln.ops import _utils
 from kiln.ops.binary import _operands, broadcast_pair
 from kiln.tensor import Tensor
@@ -12,6 +13,11 @@ def _compare(kind: str, lhs, rhs, symbol: str) -> Tensor:
     lhs, rhs = _operands(lhs, rhs, what)
     _utils.check_same_dtype([lhs, rhs], what)
     lhs, rhs, shape = broadcast_pair(lhs, rhs, what)
+    if lhs.dtype == _dtype.bool_:
+        # The dialect compares numbers only; on bools, equality is NOT(XOR).
+        if kind != "kEQUAL":
+            raise_error(f"{what}: expected numeric operands, got bool; cast them with kiln.cast(x, kiln.int32) first")
+        return _not(_utils.make(trace_ops.ElementWise, [lhs, rhs], shape, _dtype.bool_, kind="kXOR"))
     return _utils.make(trace_ops.ElementWise, [lhs, rhs], shape, _dtype.bool_, kind=kind)
 
 
