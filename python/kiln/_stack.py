@@ -28,9 +28,12 @@ class SourceInfo:
     def code(self) -> str:
         return linecache.getline(self.file, self.line).rstrip("\n")
 
+    def mlir_file_loc(self) -> str:
+        """The location without ``loc(...)``, e.g. ``"f.py":3:5``."""
+        return f'{mlir_string(self.file)}:{self.line}:{(self.column or 0) + 1}'
+
     def mlir_loc(self) -> str:
-        escaped = self.file.replace("\\", "\\\\").replace('"', '\\"')
-        return f'loc("{escaped}":{self.line}:{(self.column or 0) + 1})'
+        return f"loc({self.mlir_file_loc()})"
 
     def render(self) -> str:
         """``File "...", line N, in fn`` plus the source line and a caret."""
@@ -46,6 +49,11 @@ class SourceInfo:
             end = max(min(end, len(code)), self.column + 1)
             text += "    " + " " * (self.column - indent) + "^" * (end - self.column) + "\n"
         return text
+
+
+def mlir_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
 
 
 def _is_internal(filename: str) -> bool:

@@ -10,6 +10,7 @@ from typing import List, Sequence
 
 import numpy as np
 
+from kiln._stack import mlir_string
 from kiln.trace import ops
 from kiln.trace.tensor import TraceTensor
 
@@ -83,7 +84,11 @@ def lower(outputs: Sequence[TraceTensor], constants_as_arguments: bool = False, 
     def argument(i, t):
         # Data passed in for eager mode carries no location: where the data was
         # created must not change the text (the compile cache key).
-        loc = f" {_loc(t)}" if isinstance(t.producer, ops.Input) else ""
+        if not isinstance(t.producer, ops.Input):
+            return f"%arg{i}: {t.mlir_type()}"
+        # A named location carries the Python parameter name to the compiler.
+        inner = t.source.mlir_file_loc() if t.source is not None else '"<kiln>":0:0'
+        loc = f" loc({mlir_string(t.producer.name)}({inner}))"
         return f"%arg{i}: {t.mlir_type()}{loc}"
 
     signature = ", ".join(argument(i, t) for i, t in enumerate(arguments))
