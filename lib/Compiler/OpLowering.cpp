@@ -10,6 +10,7 @@
 #include "kiln/Dialect/TensorRT/IR/TensorRT.h"
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -31,9 +32,10 @@ static LogicalResult notSupported(Operation *op, StringRef what) {
 /// `permutation` of tensorrt.transpose as "result dim i = input dim perm[i]".
 static FailureOr<std::vector<int64_t>> permutationOf(trt::TransposeOp op) {
   AffineMap map = op.getPermutation();
-  if (!map.isPermutation())
-    return op.emitOpError() << "expected permutation to be a permutation map, got "
-                            << map;
+  if (!map.isPermutation()) {
+    op.emitOpError("expected permutation to be a permutation map");
+    return failure();
+  }
   std::vector<int64_t> perm;
   for (unsigned i = 0; i < map.getNumResults(); ++i)
     perm.push_back(map.getDimPosition(i));
@@ -127,8 +129,10 @@ LogicalResult lowerOpToStep(Operation *op, StepDesc &step) {
       .Case([&](trt::SliceOp op) {
         if (op.getStart() || op.getSize() || op.getStride())
           return notSupported(op, "a dynamic start/size/stride operand");
-        if (!op.getStaticStart() || !op.getStaticStride())
-          return op.emitOpError("expected static start and stride");
+        if (!op.getStaticStart() || !op.getStaticStride()) {
+          op.emitOpError("expected static start and stride");
+          return failure();
+        }
         attrs["start"] = toVector(*op.getStaticStart());
         attrs["stride"] = toVector(*op.getStaticStride());
         attrs["mode"] = trt::stringifySliceMode(op.getMode()).str();
