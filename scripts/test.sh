@@ -14,7 +14,7 @@ echo "==> GoogleTest (ctest)"
 ctest --test-dir "$BUILD" --output-on-failure -j2 || status=1
 
 echo "==> lit"
-"$PYTHON" -m lit -sv "$BUILD/test" || status=1
+"$PYTHON" -c "import lit.main; lit.main.main()" -sv "$BUILD/test" || status=1
 
 echo "==> pytest"
 "$PYTHON" -m pytest -q python/tests || status=1
