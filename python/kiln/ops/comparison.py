@@ -40,25 +40,50 @@ def equal(lhs, rhs) -> Tensor:
 
 
 def not_equal(lhs, rhs) -> Tensor:
-    """``lhs != rhs`` element-wise; a bool tensor."""
+    """``lhs != rhs`` element-wise; a bool tensor.
+
+    .. code-block:: python
+
+        assert (kiln.Tensor([1, 2]) != 2).tolist() == [True, False]
+    """
     return _not(_compare("kEQUAL", lhs, rhs, "!="))
 
 
 def less(lhs, rhs) -> Tensor:
-    """``lhs < rhs`` element-wise; a bool tensor."""
+    """``lhs < rhs`` element-wise; a bool tensor.
+
+    .. code-block:: python
+
+        assert (kiln.Tensor([1, 2]) < 2).tolist() == [True, False]
+    """
     return _compare("kLESS", lhs, rhs, "<")
 
 
 def greater(lhs, rhs) -> Tensor:
-    """``lhs > rhs`` element-wise; a bool tensor."""
+    """``lhs > rhs`` element-wise; a bool tensor.
+
+    .. code-block:: python
+
+        assert (kiln.Tensor([1, 2]) > 1).tolist() == [False, True]
+    """
     return _compare("kGREATER", lhs, rhs, ">")
 
 
 def less_equal(lhs, rhs) -> Tensor:
-    """``lhs <= rhs`` element-wise; a bool tensor (false where either is NaN)."""
+    """``lhs <= rhs`` element-wise; a bool tensor (false where either is NaN).
+
+    .. code-block:: python
+
+        assert (kiln.Tensor([1, 3]) <= 2).tolist() == [True, False]
+    """
     return _logical("kOR", _compare("kLESS", lhs, rhs, "<="), _compare("kEQUAL", lhs, rhs, "<="))
 
 
 def greater_equal(lhs, rhs) -> Tensor:
-    """``lhs >= rhs`` element-wise; a bool tensor (false where either is NaN)."""
+    """``lhs >= rhs`` element-wise; a bool tensor (false where either is NaN).
+
+    .. code-block:: python
+
+        assert (kiln.Tensor([1, 3]) >= 3).tolist() == [False, True]
+    """
     return _logical("kOR", _compare("kGREATER", lhs, rhs, ">="), _compare("kEQUAL", lhs, rhs, ">="))

@@ -132,5 +132,10 @@ def abs(input: Tensor) -> Tensor:
 
 
 def neg(input: Tensor) -> Tensor:
-    """``-x``, element-wise (also the unary minus operator)."""
+    """``-x``, element-wise (also the unary minus operator).
+
+    .. code-block:: python
+
+        assert (-kiln.Tensor([1.0, -2.0])).tolist() == [-1.0, 2.0]
+    """
     return _unary(input, "kNEG", "neg", _utils.NUMERIC)
