@@ -56,6 +56,9 @@ CompileResult compileSource(const std::string &source,
   kiln::registerAllDialects(registry);
   MLIRContext context(registry, MLIRContext::Threading::DISABLED);
   context.loadAllAvailableDialects();
+  // The op's generic form under each verifier error is noise for a user who
+  // wrote the custom form (or Python) in the first place.
+  context.printOpOnDiagnostic(false);
 
   llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(

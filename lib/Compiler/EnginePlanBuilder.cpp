@@ -126,7 +126,12 @@ private:
     if (id < 0)
       return;
     plan.buffers[id].index = arg.getArgNumber();
-    plan.inputs.push_back({"arg" + std::to_string(arg.getArgNumber()), id});
+    // A named location (`loc("x"(...))`, which the Python frontend attaches)
+    // gives the input its name in the engine; otherwise argN.
+    std::string name = "arg" + std::to_string(arg.getArgNumber());
+    if (auto named = dyn_cast<NameLoc>(arg.getLoc()))
+      name = named.getName().str();
+    plan.inputs.push_back({name, id});
   }
 
   void addConstant(tensorrt::ConstantOp op) {
