@@ -12,6 +12,7 @@
 
 #include "kiln/Dialect/TensorRT/IR/TensorRT.h"
 
+#include "OpUtils.h"
 #include "ShapeUtils.h"
 
 #include "mlir/IR/Builders.h"
@@ -25,46 +26,6 @@
 using namespace mlir;
 using namespace mlir::tensorrt;
 using shape::ErrorFn;
-
-/// Formats integers as `[a, b, c]`.
-template <typename Range>
-static std::string formatList(const Range &values) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << '[';
-  llvm::interleaveComma(values, os);
-  os << ']';
-  return text;
-}
-
-/// Diagnostic emitter for inference of op `OpTy`.
-template <typename OpTy>
-static auto inferenceErrors(std::optional<Location> loc) {
-  return [loc] { return shape::emitAt(loc, OpTy::getOperationName()); };
-}
-
-/// Checks the written result type against the inferred one. Run last in the
-/// verifier of ops with complete type inference, so that the operands are
-/// known to be valid and the message can name both types.
-template <typename OpTy>
-static LogicalResult verifyResultTypeIsInferred(OpTy op) {
-  SmallVector<Type, 1> inferred;
-  if (failed(OpTy::inferReturnTypes(
-          op->getContext(), op->getLoc(), op->getOperands(),
-          op->getRawDictionaryAttrs(), op->getPropertiesStorage(),
-          op->getRegions(), inferred)))
-    return failure();
-  if (!OpTy::isCompatibleReturnTypes(inferred, op->getResultTypes()))
-    return op.emitOpError("expected result type ")
-           << inferred.front() << " (inferred from the operands), got "
-           << op->getResultTypes().front();
-  return success();
-}
-
-/// True for the element types TensorRT treats as int8.
-static bool isInt8(Type type) {
-  return type.isSignlessInteger(8) || isSymmetricQuantizedI8(type);
-}
 
 //===----------------------------------------------------------------------===//
 // Custom directives: bare integer lists

@@ -539,4 +539,9 @@ def TensorRT_ConcatenationOp : TensorRT_Op<"concatenation", [Pure,
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Op families, one file each (Ops/<Family>.td), with their verifiers and type
+// inference in lib/Dialect/TensorRT/IR/<Family>Ops.cpp.
+//===----------------------------------------------------------------------===//
+
 #endif // KILN_DIALECT_TENSORRT_IR_TENSORRTOPS_TD
