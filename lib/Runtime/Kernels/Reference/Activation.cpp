@@ -26,9 +26,9 @@ namespace {
 
 using namespace ref;
 
-float softplus(float z) {
+template <typename T> T softplus(T z) {
   // log(1 + exp(z)) without overflow for large z.
-  return z > 20.0f ? z : std::log1p(std::exp(z));
+  return z > T(20) ? z : std::log1p(std::exp(z));
 }
 
 enum class Kind {
@@ -58,14 +58,17 @@ Kind parseKind(const std::string &type) {
   fail("unknown activation type '", type, "'");
 }
 
-float activate(Kind kind, float x, float alpha, float beta) {
+/// T is float for floating-point tensors (f16/bf16 computed in f32) and
+/// double for integer tensors, whose results are then truncated toward zero
+/// and saturated to the integer type.
+template <typename T> T activate(Kind kind, T x, T alpha, T beta) {
   if (std::isnan(x))
     return x;
   switch (kind) {
   case Kind::Relu:
-    return x > 0 ? x : 0.0f;
+    return x > 0 ? x : T(0);
   case Kind::Sigmoid:
-    return 1.0f / (1.0f + std::exp(-x));
+    return T(1) / (T(1) + std::exp(-x));
   case Kind::Tanh:
     return std::tanh(x);
   case Kind::LeakyRelu:
@@ -75,22 +78,22 @@ float activate(Kind kind, float x, float alpha, float beta) {
   case Kind::Selu:
     return beta * (x >= 0 ? x : alpha * std::expm1(x));
   case Kind::Softsign:
-    return x / (1.0f + std::fabs(x));
+    return x / (T(1) + std::fabs(x));
   case Kind::Softplus:
     return alpha * softplus(beta * x);
   case Kind::Clip:
     return std::min(std::max(x, alpha), beta);
   case Kind::HardSigmoid:
-    return std::min(std::max(alpha * x + beta, 0.0f), 1.0f);
+    return std::min(std::max(alpha * x + beta, T(0)), T(1));
   case Kind::ScaledTanh:
     return alpha * std::tanh(beta * x);
   case Kind::ThresholdedRelu:
-    return x > alpha ? x : 0.0f;
+    return x > alpha ? x : T(0);
   case Kind::GeluErf:
-    return 0.5f * x * (1.0f + std::erf(x * 0.70710678118654752f));
+    return T(0.5) * x * (T(1) + std::erf(x * T(0.70710678118654752)));
   case Kind::GeluTanh: {
-    const float k = 0.79788456080286536f; // sqrt(2 / pi)
-    return 0.5f * x * (1.0f + std::tanh(k * (x + 0.044715f * x * x * x)));
+    const T k = T(0.79788456080286536); // sqrt(2 / pi)
+    return T(0.5) * x * (T(1) + std::tanh(k * (x + T(0.044715) * x * x * x)));
   }
   }
   return x;
@@ -104,15 +107,26 @@ void activationKernel(const KernelContext &ctx) {
   float alpha = static_cast<float>(getFloatAttr(ctx.step, "alpha", 0.0));
   float beta = static_cast<float>(getFloatAttr(ctx.step, "beta", 0.0));
   expectSameDType(x, r, "operand", "result");
-  if (!isFloat(x.dtype))
-    fail("activation needs a float operand, got ", typeOf(x));
   if (x.shape != r.shape)
     fail("operand type ", typeOf(x), " and result type ", typeOf(r),
          " must have the same shape");
   const int64_t n = x.numElements();
-  for (int64_t i = 0; i < n; ++i)
-    storeFloat(r.dtype, r.data, i,
-               activate(kind, loadFloat(x.dtype, x.data, i), alpha, beta));
+  if (isFloat(x.dtype)) {
+    for (int64_t i = 0; i < n; ++i)
+      storeFloat(r.dtype, r.data, i,
+                 activate<float>(kind, loadFloat(x.dtype, x.data, i), alpha,
+                                 beta));
+    return;
+  }
+  for (int64_t i = 0; i < n; ++i) {
+    double y = activate<double>(kind, double(loadInt(x.dtype, x.data, i)),
+                                alpha, beta);
+    y = std::trunc(y);
+    int64_t value = r.dtype == DType::I8    ? saturateToInt<int8_t>(y)
+                    : r.dtype == DType::I32 ? saturateToInt<int32_t>(y)
+                                            : saturateToInt<int64_t>(y);
+    storeInt(r.dtype, r.data, i, value);
+  }
 }
 
 } // namespace
