@@ -56,6 +56,7 @@ def TensorRT_QuantizedI8 : Type<
 def TensorRT_I8 : AnyTypeOf<[I8, TensorRT_QuantizedI8], "TensorRT int8 element">;
 def TensorRT_F8 : AnyTypeOf<[F8E4M3FN]>;
 def TensorRT_I4 : I<4>;
+def TensorRT_F4 : AnyTypeOf<[F4E2M1FN]>;
 
 // TensorRT tensors have rank 0 to 8.
 class TensorRT_RankedTensorOf<list<Type> allowed>
