@@ -2,10 +2,11 @@
 //
 // Part of Kiln. The mlir-opt of Kiln: parses, verifies and transforms IR in
 // the dialects Kiln accepts, with the upstream generic passes (canonicalize,
-// cse, inline, ...).
+// cse, inline, ...) and the `tensorrt` passes and pipelines.
 //
 //===----------------------------------------------------------------------===//
 
+#include "kiln/Dialect/TensorRT/Transforms/Passes.h"
 #include "kiln/InitAllDialects.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -14,6 +15,8 @@
 
 int main(int argc, char **argv) {
   mlir::registerTransformsPasses();
+  mlir::tensorrt::registerTensorRTPasses();
+  mlir::tensorrt::registerTensorRTPipelines();
   mlir::DialectRegistry registry;
   kiln::registerAllDialects(registry);
   return mlir::asMainReturnCode(

@@ -1,0 +1,38 @@
+//===- Passes.h - passes over the `tensorrt` dialect ------------*- C++ -*-===//
+//
+// Part of Kiln. Declarations generated from Passes.td, plus the
+// `tensorrt-simplify` pipeline.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_DIALECT_TENSORRT_TRANSFORMS_PASSES_H
+#define KILN_DIALECT_TENSORRT_TRANSFORMS_PASSES_H
+
+#include "kiln/Dialect/TensorRT/IR/TensorRT.h"
+
+#include "mlir/Pass/Pass.h"
+
+#include <memory>
+
+namespace mlir {
+class OpPassManager;
+
+namespace tensorrt {
+
+#define GEN_PASS_DECL
+#include "kiln/Dialect/TensorRT/Transforms/Passes.h.inc"
+
+/// Adds the `tensorrt-simplify` pipeline to `pm`: the rewriting passes of
+/// the dialect interleaved with canonicalization and CSE.
+void buildTensorRTSimplifyPipeline(OpPassManager &pm);
+
+/// Registers `tensorrt-simplify` with the pass pipeline registry.
+void registerTensorRTPipelines();
+
+#define GEN_PASS_REGISTRATION
+#include "kiln/Dialect/TensorRT/Transforms/Passes.h.inc"
+
+} // namespace tensorrt
+} // namespace mlir
+
+#endif // KILN_DIALECT_TENSORRT_TRANSFORMS_PASSES_H
