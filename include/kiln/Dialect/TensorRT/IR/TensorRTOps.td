@@ -543,5 +543,7 @@ def TensorRT_ConcatenationOp : TensorRT_Op<"concatenation", [Pure,
 // Op families, one file each (Ops/<Family>.td), with their verifiers and type
 // inference in lib/Dialect/TensorRT/IR/<Family>Ops.cpp.
 //===----------------------------------------------------------------------===//
+include "kiln/Dialect/TensorRT/IR/Ops/Reduction.td"
+include "kiln/Dialect/TensorRT/IR/Ops/Normalization.td"
 
 #endif // KILN_DIALECT_TENSORRT_IR_TENSORRTOPS_TD
