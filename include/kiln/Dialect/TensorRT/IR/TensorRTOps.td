@@ -101,6 +101,8 @@ def TensorRT_ElementWiseOp : TensorRT_Op<"element_wise", [Pure,
       `->` type(results)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def TensorRT_UnaryOp : TensorRT_Op<"unary", [Pure, TensorRT_InferResultType,
@@ -122,6 +124,7 @@ def TensorRT_UnaryOp : TensorRT_Op<"unary", [Pure, TensorRT_InferResultType,
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = "attr-dict $input `:` type($input)";
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def TensorRT_ActivationOp : TensorRT_Op<"activation", [Pure,
@@ -149,6 +152,7 @@ def TensorRT_ActivationOp : TensorRT_Op<"activation", [Pure,
     TensorRT_RankedTensorOf<[TensorRT_I8, I32, I64, F16, BF16, F32]>:$result);
   let assemblyFormat = "attr-dict $input `:` type($input)";
   let hasVerifier = 1;
+  let hasFolder = 1;
   let extraClassDeclaration = TensorRT_CompatibleShapesDecl # [{
     /// Whether `activationType` reads the `alpha` parameter.
     static bool usesAlpha(ActivationType activationType);
@@ -175,6 +179,8 @@ def TensorRT_CastOp : TensorRT_Op<"cast", [Pure,
     [I1, UI8, TensorRT_I8, I32, I64, F16, BF16, F32]>:$result);
   let assemblyFormat = "attr-dict $input `:` type($input) `to` type($result)";
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def TensorRT_IdentityOp : TensorRT_Op<"identity", [Pure,
@@ -196,6 +202,7 @@ def TensorRT_IdentityOp : TensorRT_Op<"identity", [Pure,
     [I1, UI8, TensorRT_I8, I32, F16, BF16, F32]>:$result);
   let assemblyFormat = "attr-dict $input `:` type($input) `to` type($result)";
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def TensorRT_SelectOp : TensorRT_Op<"select", [Pure, TensorRT_InferResultType,
@@ -222,6 +229,7 @@ def TensorRT_SelectOp : TensorRT_Op<"select", [Pure, TensorRT_InferResultType,
     attr-dict `ins` `(` operands `:` type(operands) `)` `->` type($result)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 //===----------------------------------------------------------------------===//
@@ -263,6 +271,7 @@ def TensorRT_MatrixMultiplyOp : TensorRT_Op<"matrix_multiply", [Pure,
     attr-dict `ins` `(` operands `:` type(operands) `)` `->` type(results)
   }];
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def TensorRT_ReduceOp : TensorRT_Op<"reduce", [Pure,
@@ -291,6 +300,8 @@ def TensorRT_ReduceOp : TensorRT_Op<"reduce", [Pure,
     $reduceOperation $input attr-dict `:` type($input) `->` type($result)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def TensorRT_SoftMaxOp : TensorRT_Op<"softmax", [Pure,
@@ -353,6 +364,8 @@ def TensorRT_ShuffleOp : TensorRT_Op<"shuffle", [Pure,
     attr-dict `ins` `(` operands `:` type(operands) `)` `->` type(results)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def TensorRT_TransposeOp : TensorRT_Op<"transpose", [Pure,
@@ -373,6 +386,8 @@ def TensorRT_TransposeOp : TensorRT_Op<"transpose", [Pure,
   let results = (outs TensorRT_AllTypesTensor:$result);
   let assemblyFormat = "attr-dict $input `:` type($input) `to` type($result)";
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def TensorRT_ReshapeOp : TensorRT_Op<"reshape", [Pure,
@@ -399,6 +414,8 @@ def TensorRT_ReshapeOp : TensorRT_Op<"reshape", [Pure,
       `:` type($input) `to` type($result)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def TensorRT_ExpandRankOp : TensorRT_Op<"expand_rank", [Pure,
@@ -417,6 +434,8 @@ def TensorRT_ExpandRankOp : TensorRT_Op<"expand_rank", [Pure,
   let results = (outs TensorRT_AllTypesTensor:$result);
   let assemblyFormat = "attr-dict $input `:` type($input) `to` type($result)";
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def TensorRT_CollapseRankOp : TensorRT_Op<"collapse_rank", [Pure,
@@ -434,6 +453,8 @@ def TensorRT_CollapseRankOp : TensorRT_Op<"collapse_rank", [Pure,
   let results = (outs TensorRT_AllTypesTensor:$result);
   let assemblyFormat = "attr-dict $input `:` type($input) `to` type($result)";
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def TensorRT_BroadcastOp : TensorRT_Op<"broadcast", [Pure,
@@ -461,6 +482,8 @@ def TensorRT_BroadcastOp : TensorRT_Op<"broadcast", [Pure,
       attr-dict `:` type($input) `to` type($result)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def TensorRT_SliceOp : TensorRT_Op<"slice", [Pure, AttrSizedOperandSegments,
@@ -505,6 +528,8 @@ def TensorRT_SliceOp : TensorRT_Op<"slice", [Pure, AttrSizedOperandSegments,
       attr-dict `:` type($input) `to` type($result)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
   let builders = [
     // All-static slice; the result type is inferred.
     OpBuilder<(ins "::mlir::Value":$input, "::llvm::ArrayRef<int32_t>":$start,
@@ -537,6 +562,8 @@ def TensorRT_ConcatenationOp : TensorRT_Op<"concatenation", [Pure,
     attr-dict `ins` `(` operands `:` type(operands) `)` `->` type($result)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 //===----------------------------------------------------------------------===//
