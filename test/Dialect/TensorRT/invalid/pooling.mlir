@@ -93,7 +93,7 @@ func.func @average_pool_with_factor(%x: tensor<10x1x3x3xf32>) -> tensor<10x1x1x1
 // -----
 
 func.func @blend_factor_out_of_range(%x: tensor<10x1x3x3xf32>) -> tensor<10x1x1x1xf32> {
-  // expected-error @below {{'tensorrt.pooling' op expected blendFactor in [0, 1], got 1.5}}
+  // expected-error @below {{'tensorrt.pooling' op expected blendFactor in [0, 1], got 1.500000e+00}}
   %0 = tensorrt.pooling {poolingType = #tensorrt.pooling_type<kMAX_AVERAGE_BLEND>, windowSize = array<i64: 3, 3>, stride = array<i64: 1, 1>, prePadding = array<i64: 0, 0>, postPadding = array<i64: 0, 0>, blendFactor = 1.5 : f32, averageCountExcludesPadding = true} ins(%x : tensor<10x1x3x3xf32>) -> tensor<10x1x1x1xf32>
   return %0 : tensor<10x1x1x1xf32>
 }

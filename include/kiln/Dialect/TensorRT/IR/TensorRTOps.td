@@ -573,5 +573,6 @@ def TensorRT_ConcatenationOp : TensorRT_Op<"concatenation", [Pure,
 include "kiln/Dialect/TensorRT/IR/Ops/Reduction.td"
 include "kiln/Dialect/TensorRT/IR/Ops/Normalization.td"
 include "kiln/Dialect/TensorRT/IR/Ops/Convolution.td"
+include "kiln/Dialect/TensorRT/IR/Ops/Fill.td"
 
 #endif // KILN_DIALECT_TENSORRT_IR_TENSORRTOPS_TD
