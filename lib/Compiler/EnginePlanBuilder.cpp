@@ -1,9 +1,9 @@
 //===- EnginePlanBuilder.cpp - func.func over tensorrt ops → plan ---------===//
 #include "kiln/Compiler/EnginePlanBuilder.h"
 
-#include "kiln/Compiler/BufferPlanner.h"
 #include "kiln/Compiler/OpLowering.h"
 #include "kiln/Dialect/TensorRT/IR/TensorRT.h"
+#include "kiln/Runtime/BufferPlanner.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -105,12 +105,6 @@ private:
       hadError = true;
       return -1;
     }
-    if (!type.hasStaticShape()) {
-      emitError(loc) << "dynamic shapes are not supported yet: got " << type
-                     << "; give every dimension a static size";
-      hadError = true;
-      return -1;
-    }
     BufferDesc desc;
     desc.dtype = *dtype;
     desc.shape.assign(type.getShape().begin(), type.getShape().end());
@@ -131,7 +125,30 @@ private:
     std::string name = "arg" + std::to_string(arg.getArgNumber());
     if (auto named = dyn_cast<NameLoc>(arg.getLoc()))
       name = named.getName().str();
-    plan.inputs.push_back({name, id});
+    IOBinding binding{name, id, {}};
+    if (!plan.buffers[id].isStatic() && failed(readProfile(arg, binding))) {
+      hadError = true;
+      return;
+    }
+    plan.inputs.push_back(std::move(binding));
+  }
+
+  /// The `tensorrt.shape_profile` of a dynamic argument (the dialect has
+  /// verified it against the argument's type).
+  LogicalResult readProfile(BlockArgument arg, IOBinding &binding) {
+    auto profile = func.getArgAttrOfType<tensorrt::ShapeProfileAttr>(
+        arg.getArgNumber(),
+        tensorrt::TensorRTDialect::getShapeProfileArgAttrName());
+    if (!profile)
+      return emitError(arg.getLoc())
+             << "argument " << arg.getArgNumber() << " has dynamic shape "
+             << arg.getType() << " but no '"
+             << tensorrt::TensorRTDialect::getShapeProfileArgAttrName()
+             << "' attribute giving its min/opt/max shapes";
+    binding.profile.min.assign(profile.getMin().begin(), profile.getMin().end());
+    binding.profile.opt.assign(profile.getOpt().begin(), profile.getOpt().end());
+    binding.profile.max.assign(profile.getMax().begin(), profile.getMax().end());
+    return success();
   }
 
   void addConstant(tensorrt::ConstantOp op) {
@@ -175,7 +192,6 @@ private:
       hadError = true;
       return;
     }
-    int64_t stepIndex = static_cast<int64_t>(plan.steps.size());
     for (Value operand : op.getOperands()) {
       auto it = bufferOf.find(operand);
       if (it == bufferOf.end()) {
@@ -183,43 +199,35 @@ private:
         return;
       }
       step.operands.push_back(it->second);
-      lastUse[it->second] = stepIndex;
     }
     for (Value result : op.getResults()) {
       int32_t id = addBuffer(result, BufferKind::Arena, op.getLoc());
       if (id < 0)
         return;
       step.results.push_back(id);
-      firstUse[id] = stepIndex;
-      lastUse[id] = stepIndex;
     }
     plan.steps.push_back(std::move(step));
   }
 
+  /// Static engines get their arena planned here; engines with dynamic
+  /// shapes are planned by the runtime once input shapes are bound.
   void planIntermediates() {
-    // Outputs stay alive past the last step, until they are copied out.
-    int64_t end = static_cast<int64_t>(plan.steps.size());
-    for (const IOBinding &output : plan.outputs)
-      lastUse[output.buffer] = end;
-
-    std::vector<int32_t> ids;
-    std::vector<BufferLifetime> lifetimes;
-    for (auto [id, buffer] : llvm::enumerate(plan.buffers)) {
-      if (buffer.kind != BufferKind::Arena)
-        continue;
-      ids.push_back(static_cast<int32_t>(id));
-      lifetimes.push_back({buffer.byteSize(), firstUse[id], lastUse[id]});
+    std::vector<std::vector<int64_t>> shapes;
+    for (const BufferDesc &buffer : plan.buffers) {
+      if (!buffer.isStatic())
+        return;
+      shapes.push_back(buffer.shape);
     }
-    ArenaPlan arena = planArena(lifetimes);
-    for (auto [i, id] : llvm::enumerate(ids))
-      plan.buffers[id].offset = arena.offsets[i];
+    ArenaPlan arena = planEngineArena(plan, shapes);
+    for (auto [id, buffer] : llvm::enumerate(plan.buffers))
+      if (buffer.kind == BufferKind::Arena)
+        buffer.offset = arena.offsets[id];
     plan.arenaSize = arena.arenaSize;
   }
 
   func::FuncOp func;
   EnginePlan plan;
   llvm::DenseMap<Value, int32_t> bufferOf;
-  llvm::DenseMap<int32_t, int64_t> firstUse, lastUse;
   bool hadError = false;
 };
 

@@ -42,15 +42,21 @@ static FailureOr<std::vector<int64_t>> permutationOf(trt::TransposeOp op) {
   return perm;
 }
 
-/// The shape between the shuffle's reshape and its second transpose follows
-/// from the (static) result type: result dim i is reshaped dim second[i].
-static std::vector<int64_t> reshapedShapeOf(trt::ShuffleOp op) {
-  ArrayRef<int64_t> resultShape = op.getType().getShape();
-  ArrayRef<int64_t> second = op.getSecondTranspose();
-  std::vector<int64_t> reshaped(resultShape.size());
-  for (size_t i = 0; i < second.size(); ++i)
-    reshaped[second[i]] = resultShape[i];
-  return reshaped;
+/// For expand_rank / collapse_rank: result dim d copies operand dim
+/// `map[d]`, or -1 where the result dim is a static 1. Non-unit dims keep
+/// their order, so they pair up left to right.
+static std::vector<int64_t> unitDimShapeMap(ShapedType operand,
+                                            ShapedType result) {
+  std::vector<int64_t> map(result.getRank(), -1);
+  int64_t next = 0;
+  for (int64_t d = 0; d < result.getRank(); ++d) {
+    if (result.getDimSize(d) == 1)
+      continue;
+    while (next < operand.getRank() && operand.getDimSize(next) == 1)
+      ++next;
+    map[d] = next++;
+  }
+  return map;
 }
 
 LogicalResult lowerOpToStep(Operation *op, StepDesc &step) {
@@ -96,7 +102,9 @@ LogicalResult lowerOpToStep(Operation *op, StepDesc &step) {
         if (op.getDynamicReshape())
           return notSupported(op, "a dynamic reshape operand");
         attrs["first_transpose"] = toVector(op.getFirstTranspose());
-        attrs["reshape"] = reshapedShapeOf(op);
+        if (std::optional<ArrayRef<int64_t>> reshape = op.getReshape())
+          attrs["reshape"] = toVector(*reshape);
+        attrs["zero_is_placeholder"] = int64_t(op.getZeroIsPlaceholder());
         attrs["second_transpose"] = toVector(op.getSecondTranspose());
         return use("shuffle");
       })
@@ -112,8 +120,13 @@ LogicalResult lowerOpToStep(Operation *op, StepDesc &step) {
           return notSupported(op, "a dynamic shape operand");
         return use("copy");
       })
-      .Case<trt::ExpandRankOp, trt::CollapseRankOp>(
-          [&](Operation *) { return use("copy"); })
+      .Case<trt::ExpandRankOp, trt::CollapseRankOp>([&](Operation *op) {
+        auto operand = cast<ShapedType>(op->getOperand(0).getType());
+        auto result = cast<ShapedType>(op->getResult(0).getType());
+        if (!result.hasStaticShape())
+          attrs["shape_map"] = unitDimShapeMap(operand, result);
+        return use("copy");
+      })
       .Case([&](trt::IdentityOp op) {
         bool sameType = getElementTypeOrSelf(op.getInput().getType()) ==
                         getElementTypeOrSelf(op.getType());

@@ -46,7 +46,8 @@ std::string printPlan(const EnginePlan &plan) {
     const BufferDesc &buffer = plan.buffers[id];
     os << "buffer %" << id << " : ";
     for (int64_t dim : buffer.shape)
-      os << dim << "x";
+      os << (dim == kDynamicDim ? std::string("?") : std::to_string(dim))
+         << "x";
     os << dtypeName(buffer.dtype) << " " << kindName(buffer.kind);
     if (buffer.kind == BufferKind::Input)
       os << " #" << buffer.index;
@@ -68,8 +69,18 @@ std::string printPlan(const EnginePlan &plan) {
     }
     os << "\n";
   }
-  for (const IOBinding &input : plan.inputs)
-    os << "input " << input.name << " = %" << input.buffer << "\n";
+  for (const IOBinding &input : plan.inputs) {
+    os << "input " << input.name << " = %" << input.buffer;
+    if (!input.profile.empty()) {
+      os << " profile min=";
+      printList(os, input.profile.min);
+      os << " opt=";
+      printList(os, input.profile.opt);
+      os << " max=";
+      printList(os, input.profile.max);
+    }
+    os << "\n";
+  }
   for (const IOBinding &output : plan.outputs)
     os << "output " << output.name << " = %" << output.buffer << "\n";
   return os.str();

@@ -3,6 +3,8 @@
 #include "kiln/Runtime/EngineFile.h"
 #include "kiln/Runtime/Error.h"
 #include "kiln/Runtime/KernelRegistry.h"
+#include "kiln/Runtime/BufferPlanner.h"
+#include "kiln/Runtime/ShapeRules.h"
 
 #include <cstring>
 
@@ -33,7 +35,7 @@ signatures(const EnginePlan &plan, const std::vector<IOBinding> &bindings) {
   std::vector<TensorSignature> result;
   for (const IOBinding &binding : bindings) {
     const BufferDesc &buffer = plan.buffers[binding.buffer];
-    result.push_back({binding.name, buffer.dtype, buffer.shape});
+    result.push_back({binding.name, buffer.dtype, buffer.shape, binding.profile});
   }
   return result;
 }
@@ -54,8 +56,6 @@ ExecutionContext::ExecutionContext(std::shared_ptr<const Engine> engine)
     : engine_(std::move(engine)) {
   if (!engine_)
     fail("ExecutionContext needs an engine");
-  // One allocation for the whole run; buffers are views at planned offsets.
-  arena_ = HostTensor(DType::I8, {engine_->plan().arenaSize});
 }
 
 static std::string inputLabel(size_t index, const std::string &name) {
@@ -63,22 +63,95 @@ static std::string inputLabel(size_t index, const std::string &name) {
          (name.empty() ? std::string() : " ('" + name + "')");
 }
 
-std::vector<HostTensor>
-ExecutionContext::run(const std::vector<TensorView> &inputs) {
+void ExecutionContext::checkInputs(const std::vector<TensorView> &inputs) const {
   const EnginePlan &plan = engine_->plan();
   if (inputs.size() != plan.inputs.size())
     fail("engine expects ", plan.inputs.size(), " input",
          plan.inputs.size() == 1 ? "" : "s", ", got ", inputs.size());
   for (size_t i = 0; i < inputs.size(); ++i) {
-    const BufferDesc &expected = plan.buffers[plan.inputs[i].buffer];
+    const IOBinding &binding = plan.inputs[i];
+    const BufferDesc &expected = plan.buffers[binding.buffer];
     const TensorView &given = inputs[i];
-    if (given.dtype != expected.dtype || given.shape != expected.shape)
-      fail(inputLabel(i, plan.inputs[i].name), ": expected ",
+    bool matches = given.dtype == expected.dtype &&
+                   given.shape.size() == expected.shape.size();
+    for (size_t d = 0; matches && d < given.shape.size(); ++d)
+      matches = expected.shape[d] == kDynamicDim ||
+                expected.shape[d] == given.shape[d];
+    if (!matches)
+      fail(inputLabel(i, binding.name), ": expected ",
            describeType(expected.dtype, expected.shape), ", got ",
            describeType(given.dtype, given.shape));
-    if (!given.data && expected.byteSize() != 0)
-      fail(inputLabel(i, plan.inputs[i].name), ": data pointer is null");
+    for (size_t d = 0; d < given.shape.size(); ++d) {
+      if (expected.shape[d] != kDynamicDim)
+        continue;
+      int64_t lo = binding.profile.min[d], hi = binding.profile.max[d];
+      if (given.shape[d] < lo || given.shape[d] > hi)
+        fail(inputLabel(i, binding.name), ": dimension ", d, " is ",
+             given.shape[d], ", outside its shape profile [", lo, ", ", hi,
+             "] (given ", describeType(given.dtype, given.shape),
+             ", expected ", describeType(expected.dtype, expected.shape), ")");
+    }
+    if (!given.data && given.numElements() != 0)
+      fail(inputLabel(i, binding.name), ": data pointer is null");
   }
+}
+
+/// Computes every buffer's shape for these input shapes with the kernels'
+/// shape rules (for static engines this checks the plan once) and, for
+/// engines with dynamic shapes, plans the arena for them.
+void ExecutionContext::bindShapes(const std::vector<TensorView> &inputs) {
+  std::vector<std::vector<int64_t>> inputShapes;
+  for (const TensorView &input : inputs)
+    inputShapes.push_back(input.shape);
+  if (bound_ && inputShapes == boundInputShapes_)
+    return;
+
+  const EnginePlan &plan = engine_->plan();
+  shapes_.clear();
+  for (const BufferDesc &buffer : plan.buffers)
+    shapes_.push_back(buffer.shape);
+  for (size_t i = 0; i < inputs.size(); ++i)
+    shapes_[plan.inputs[i].buffer] = inputShapes[i];
+  for (size_t s = 0; s < plan.steps.size(); ++s) {
+    const StepDesc &step = plan.steps[s];
+    std::vector<std::vector<int64_t>> operands, planned;
+    for (int32_t id : step.operands)
+      operands.push_back(shapes_[id]);
+    for (int32_t id : step.results)
+      planned.push_back(plan.buffers[id].shape);
+    std::vector<std::vector<int64_t>> results;
+    try {
+      results = inferResultShapes(step, operands, planned);
+    } catch (const Error &e) {
+      fail(step.kernel, " (step ", s,
+           step.location.empty() ? std::string() : ", " + step.location,
+           "): ", e.what());
+    }
+    for (size_t r = 0; r < step.results.size(); ++r)
+      shapes_[step.results[r]] = results[r];
+  }
+
+  int64_t arenaSize = plan.arenaSize;
+  offsets_.clear();
+  for (const BufferDesc &buffer : plan.buffers)
+    offsets_.push_back(buffer.offset);
+  if (plan.hasDynamicShapes()) {
+    ArenaPlan arena = planEngineArena(plan, shapes_);
+    offsets_ = arena.offsets;
+    arenaSize = arena.arenaSize;
+  }
+  // One allocation serves every run with shapes that fit; it only grows.
+  if (!arena_.data() || arena_.byteSize() < arenaSize)
+    arena_ = HostTensor(DType::I8, {arenaSize});
+  boundInputShapes_ = std::move(inputShapes);
+  bound_ = true;
+}
+
+std::vector<HostTensor>
+ExecutionContext::run(const std::vector<TensorView> &inputs) {
+  checkInputs(inputs);
+  bindShapes(inputs);
+  const EnginePlan &plan = engine_->plan();
 
   uint8_t *arena = static_cast<uint8_t *>(arena_.data());
   auto *constants = const_cast<uint8_t *>(plan.constants.data());
@@ -86,7 +159,7 @@ ExecutionContext::run(const std::vector<TensorView> &inputs) {
     const BufferDesc &buffer = plan.buffers[id];
     TensorView view;
     view.dtype = buffer.dtype;
-    view.shape = buffer.shape;
+    view.shape = shapes_[id];
     switch (buffer.kind) {
     case BufferKind::Input:
       view.data = inputs[buffer.index].data;
@@ -95,12 +168,11 @@ ExecutionContext::run(const std::vector<TensorView> &inputs) {
       view.data = constants + buffer.offset;
       break;
     case BufferKind::Arena:
-      view.data = arena + buffer.offset;
+      view.data = arena + offsets_[id];
       break;
     }
     return view;
   };
-
   const std::vector<KernelFn> &kernels = engine_->kernels();
   for (size_t s = 0; s < plan.steps.size(); ++s) {
     const StepDesc &step = plan.steps[s];

@@ -216,6 +216,9 @@ IOBinding readBinding(Reader &r, const std::string &what) {
   IOBinding binding;
   binding.name = r.getString(what + " name");
   binding.buffer = r.get<int32_t>(what + " buffer id");
+  binding.profile.min = r.getInts(what + " profile min", kMaxRank);
+  binding.profile.opt = r.getInts(what + " profile opt", kMaxRank);
+  binding.profile.max = r.getInts(what + " profile max", kMaxRank);
   return binding;
 }
 
@@ -245,21 +248,27 @@ EnginePlan decodePayload(Reader &r) {
     // overflow; validate() repeats these checks for in-memory plans.
     int64_t count = 1;
     for (int64_t dim : buffer.shape) {
+      if (dim == kDynamicDim)
+        continue;
       if (dim < 0 || (dim != 0 && count > (int64_t(1) << 56) / dim))
         r.corrupt(what + " has an invalid shape");
       count *= dim;
     }
-    if (byteSize != buffer.byteSize())
+    if (!buffer.isStatic()) {
+      if (byteSize != -1)
+        r.corrupt(what + " has dynamic dimensions but byte size " +
+                  std::to_string(byteSize) + " (expected -1)");
+    } else if (byteSize != buffer.byteSize())
       r.corrupt(what + " byte size " + std::to_string(byteSize) +
                 " does not match its type " +
                 describeType(buffer.dtype, buffer.shape) + " (" +
                 std::to_string(buffer.byteSize()) + " bytes)");
   }
 
-  size_t inputCount = r.getCount("input", 8);
+  size_t inputCount = r.getCount("input", 20);
   for (size_t i = 0; i < inputCount; ++i)
     plan.inputs.push_back(readBinding(r, "input " + std::to_string(i)));
-  size_t outputCount = r.getCount("output", 8);
+  size_t outputCount = r.getCount("output", 20);
   for (size_t i = 0; i < outputCount; ++i)
     plan.outputs.push_back(readBinding(r, "output " + std::to_string(i)));
 
@@ -312,13 +321,16 @@ std::vector<uint8_t> serializeEngine(const EnginePlan &plan) {
     w.putInts(buffer.shape);
     w.put<int64_t>(buffer.offset);
     w.put<int64_t>(buffer.index);
-    w.put<int64_t>(buffer.byteSize());
+    w.put<int64_t>(buffer.isStatic() ? buffer.byteSize() : -1);
   }
   for (const auto *bindings : {&plan.inputs, &plan.outputs}) {
     w.putCount(bindings->size());
     for (const IOBinding &binding : *bindings) {
       w.putString(binding.name);
       w.put<int32_t>(binding.buffer);
+      w.putInts(binding.profile.min);
+      w.putInts(binding.profile.opt);
+      w.putInts(binding.profile.max);
     }
   }
   w.putCount(plan.steps.size());

@@ -8,6 +8,20 @@
 
 namespace kiln {
 
+bool BufferDesc::isStatic() const {
+  for (int64_t dim : shape)
+    if (dim == kDynamicDim)
+      return false;
+  return true;
+}
+
+bool EnginePlan::hasDynamicShapes() const {
+  for (const BufferDesc &buffer : buffers)
+    if (!buffer.isStatic())
+      return true;
+  return false;
+}
+
 int64_t BufferDesc::numElements() const {
   int64_t count = 1;
   for (int64_t dim : shape)
@@ -38,6 +52,8 @@ static int64_t checkedByteSize(const BufferDesc &buffer, size_t id) {
   constexpr int64_t kLimit = std::numeric_limits<int64_t>::max() / 16;
   int64_t count = 1;
   for (int64_t dim : buffer.shape) {
+    if (dim == kDynamicDim)
+      continue; // sized at run time
     if (dim < 0)
       fail("buffer ", id, ": negative dimension ", dim, " in its shape");
     if (dim != 0 && count > kLimit / dim)
@@ -54,6 +70,40 @@ static void checkBufferId(int32_t id, size_t bufferCount,
          " buffers");
 }
 
+/// A dynamic input needs a profile of its rank with min <= opt <= max and
+/// the static dimensions repeated; a static input needs none.
+static void validateProfile(const IOBinding &input, const BufferDesc &buffer,
+                            size_t index) {
+  std::string what = "input " + std::to_string(index) + " ('" + input.name + "')";
+  const ShapeProfile &profile = input.profile;
+  if (buffer.isStatic()) {
+    if (!profile.empty() && (profile.min != buffer.shape ||
+                             profile.opt != buffer.shape ||
+                             profile.max != buffer.shape))
+      fail(what, ": shape profile does not match its static shape ",
+           describeType(buffer.dtype, buffer.shape));
+    return;
+  }
+  size_t rank = buffer.shape.size();
+  if (profile.min.size() != rank || profile.opt.size() != rank ||
+      profile.max.size() != rank)
+    fail(what, " has dynamic dimensions (",
+         describeType(buffer.dtype, buffer.shape),
+         ") and needs a shape profile of rank ", rank);
+  for (size_t d = 0; d < rank; ++d) {
+    if (profile.min[d] < 0 || profile.min[d] > profile.opt[d] ||
+        profile.opt[d] > profile.max[d])
+      fail(what, ": shape profile dimension ", d, " needs 0 <= min (",
+           profile.min[d], ") <= opt (", profile.opt[d], ") <= max (",
+           profile.max[d], ")");
+    if (buffer.shape[d] != kDynamicDim &&
+        (profile.min[d] != buffer.shape[d] || profile.max[d] != buffer.shape[d]))
+      fail(what, ": shape profile dimension ", d, " is [", profile.min[d],
+           ", ", profile.max[d], "] but the dimension is static (",
+           buffer.shape[d], ")");
+  }
+}
+
 void EnginePlan::validate() const {
   if (arenaSize < 0)
     fail("arena size ", arenaSize, " is negative");
@@ -62,6 +112,11 @@ void EnginePlan::validate() const {
   for (size_t id = 0; id < buffers.size(); ++id) {
     const BufferDesc &buffer = buffers[id];
     int64_t bytes = checkedByteSize(buffer, id);
+    if (!buffer.isStatic() && buffer.kind == BufferKind::Constant)
+      fail("buffer ", id, ": a constant must have a static shape, got ",
+           describeType(buffer.dtype, buffer.shape));
+    if (!buffer.isStatic() && buffer.kind == BufferKind::Arena)
+      continue; // placed by the runtime once shapes are known
     switch (buffer.kind) {
     case BufferKind::Input:
       if (buffer.index < 0 ||
@@ -99,6 +154,7 @@ void EnginePlan::validate() const {
     checkBufferId(id, buffers.size(), "input " + std::to_string(i) + " ('" +
                                           inputs[i].name + "')");
     const BufferDesc &buffer = buffers[id];
+    validateProfile(inputs[i], buffer, i);
     if (buffer.kind != BufferKind::Input || buffer.index != static_cast<int64_t>(i))
       fail("input ", i, " ('", inputs[i].name, "') refers to buffer ", id,
            ", which is a ", kindName(buffer.kind), " buffer",

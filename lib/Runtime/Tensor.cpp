@@ -62,7 +62,7 @@ TensorView HostTensor::view() const {
 std::string describeType(DType dtype, const std::vector<int64_t> &shape) {
   std::string text;
   for (int64_t dim : shape)
-    text += std::to_string(dim) + "x";
+    text += (dim < 0 ? std::string("?") : std::to_string(dim)) + "x";
   return text + dtypeName(dtype);
 }
 

@@ -165,7 +165,7 @@ TEST(Validation, RejectsInconsistentPlans) {
   }
   {
     EnginePlan plan = addReluPlan();
-    plan.buffers[2].shape = {-1, 3};
+    plan.buffers[2].shape = {-2, 3}; // -1 alone means "dynamic"
     std::string message = errorOf([&] { Engine engine(plan); });
     EXPECT_NE(message.find("negative dimension"), std::string::npos) << message;
   }

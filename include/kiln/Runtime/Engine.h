@@ -14,11 +14,13 @@ namespace kiln {
 struct KernelContext;
 using KernelFn = void (*)(const KernelContext &);
 
-/// Signature of one engine input or output.
+/// Signature of one engine input or output. `shape` has kDynamicDim where
+/// the size is bound at run time; inputs with such dims carry a profile.
 struct TensorSignature {
   std::string name;
   DType dtype;
   std::vector<int64_t> shape;
+  ShapeProfile profile;
 };
 
 /// An immutable, validated engine with every step bound to its kernel.
@@ -40,19 +42,30 @@ private:
   std::vector<KernelFn> kernels_; // one per step
 };
 
-/// Per-run state: the arena. Not thread-safe; use one context per thread.
+/// Per-run state: the arena and the shapes bound to it. Not thread-safe; use
+/// one context per thread.
 class ExecutionContext {
 public:
   explicit ExecutionContext(std::shared_ptr<const Engine> engine);
 
-  /// Checks input count, dtypes and shapes against the engine signature
-  /// (throwing kiln::Error that names the input, the expected and the given
-  /// type) and runs every step. Returns one fresh tensor per engine output.
+  /// Checks input count, dtypes and shapes against the engine signature and
+  /// the inputs' shape profiles (throwing kiln::Error that names the input,
+  /// the expected and the given type), binds the input shapes (inferring
+  /// every buffer's shape and planning the arena when they differ from the
+  /// previous run's) and runs every step. Returns one fresh tensor per
+  /// engine output.
   std::vector<HostTensor> run(const std::vector<TensorView> &inputs);
 
 private:
+  void checkInputs(const std::vector<TensorView> &inputs) const;
+  void bindShapes(const std::vector<TensorView> &inputs);
+
   std::shared_ptr<const Engine> engine_;
   HostTensor arena_;
+  bool bound_ = false;
+  std::vector<std::vector<int64_t>> boundInputShapes_;
+  std::vector<std::vector<int64_t>> shapes_; // per buffer, concrete
+  std::vector<int64_t> offsets_;             // per buffer, arena offset
 };
 
 } // namespace kiln

@@ -18,7 +18,8 @@
 
 namespace kiln {
 
-constexpr uint32_t kEngineFormatVersion = 1;
+/// Version 2 added dynamic dimensions (-1) and input shape profiles.
+constexpr uint32_t kEngineFormatVersion = 2;
 
 std::vector<uint8_t> serializeEngine(const EnginePlan &plan);
 EnginePlan deserializeEngine(const uint8_t *data, size_t size);

@@ -20,6 +20,10 @@
 
 namespace kiln {
 
+/// A dimension whose size is known only when an execution context binds the
+/// input shapes (`?` in MLIR).
+constexpr int64_t kDynamicDim = -1;
+
 enum class BufferKind : uint8_t {
   /// Bound to the caller's input tensor number `index` at run time.
   Input = 0,
@@ -32,11 +36,13 @@ enum class BufferKind : uint8_t {
 
 struct BufferDesc {
   DType dtype = DType::F32;
-  std::vector<int64_t> shape; // static shape, row-major, dense
+  std::vector<int64_t> shape; // row-major, dense; kDynamicDim where unknown
   BufferKind kind = BufferKind::Arena;
   int64_t offset = 0; // into constants or arena (unused for Input)
   int64_t index = 0;  // input number (Input only)
 
+  bool isStatic() const;
+  /// Only meaningful for static buffers.
   int64_t numElements() const;
   int64_t byteSize() const;
 };
@@ -55,9 +61,17 @@ struct StepDesc {
   std::string location; // source location of the op, for error messages
 };
 
+/// Smallest, typical and largest shape an input with dynamic dimensions
+/// accepts (from the `tensorrt.shape_profile` argument attribute).
+struct ShapeProfile {
+  std::vector<int64_t> min, opt, max;
+  bool empty() const { return min.empty() && opt.empty() && max.empty(); }
+};
+
 struct IOBinding {
   std::string name;
   int32_t buffer = -1;
+  ShapeProfile profile; // inputs with dynamic dimensions only
 };
 
 struct EnginePlan {
@@ -69,6 +83,11 @@ struct EnginePlan {
   std::vector<StepDesc> steps;
   std::vector<IOBinding> inputs;  // in function-argument order
   std::vector<IOBinding> outputs; // in function-result order
+
+  /// True when some buffer has a dynamic dimension: the runtime then infers
+  /// every buffer's shape and plans the arena when input shapes are bound
+  /// (`arenaSize` and arena offsets are unused).
+  bool hasDynamicShapes() const;
 
   /// Throws kiln::Error if buffer ids, offsets, sizes or kernel names are
   /// inconsistent. Run by the serializer's reader and by Engine's constructor.

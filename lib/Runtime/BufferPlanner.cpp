@@ -1,10 +1,12 @@
 //===- BufferPlanner.cpp - Arena offsets for intermediate buffers ---------===//
-#include "kiln/Compiler/BufferPlanner.h"
+#include "kiln/Runtime/BufferPlanner.h"
+
+#include "kiln/Runtime/EnginePlan.h"
 
 #include <algorithm>
 #include <numeric>
 
-namespace kiln::compiler {
+namespace kiln {
 
 static int64_t alignUp(int64_t value, int64_t alignment) {
   return (value + alignment - 1) / alignment * alignment;
@@ -57,4 +59,40 @@ ArenaPlan planArena(const std::vector<BufferLifetime> &buffers,
   return plan;
 }
 
-} // namespace kiln::compiler
+ArenaPlan planEngineArena(const EnginePlan &plan,
+                          const std::vector<std::vector<int64_t>> &shapes) {
+  const int64_t end = static_cast<int64_t>(plan.steps.size());
+  std::vector<int64_t> firstStep(plan.buffers.size(), 0);
+  std::vector<int64_t> lastStep(plan.buffers.size(), -1);
+  for (int64_t s = 0; s < end; ++s) {
+    for (int32_t id : plan.steps[s].operands)
+      lastStep[id] = std::max(lastStep[id], s);
+    for (int32_t id : plan.steps[s].results) {
+      firstStep[id] = s;
+      lastStep[id] = std::max(lastStep[id], s);
+    }
+  }
+  for (const IOBinding &output : plan.outputs)
+    lastStep[output.buffer] = end;
+
+  std::vector<size_t> ids;
+  std::vector<BufferLifetime> lifetimes;
+  for (size_t id = 0; id < plan.buffers.size(); ++id) {
+    if (plan.buffers[id].kind != BufferKind::Arena)
+      continue;
+    int64_t bytes = dtypeSize(plan.buffers[id].dtype);
+    for (int64_t dim : shapes[id])
+      bytes *= dim;
+    ids.push_back(id);
+    lifetimes.push_back({bytes, firstStep[id], lastStep[id]});
+  }
+  ArenaPlan packed = planArena(lifetimes);
+  ArenaPlan result;
+  result.offsets.assign(plan.buffers.size(), 0);
+  for (size_t i = 0; i < ids.size(); ++i)
+    result.offsets[ids[i]] = packed.offsets[i];
+  result.arenaSize = packed.arenaSize;
+  return result;
+}
+
+} // namespace kiln

@@ -2,16 +2,19 @@
 //
 // Assigns each intermediate buffer an offset in one arena so that buffers
 // whose lifetimes overlap never share bytes, and buffers that are dead reuse
-// the space of earlier ones. Plain C++ (no MLIR) so it can be tested alone.
+// the space of earlier ones. The compiler plans static engines with it; the
+// runtime plans again when an execution context binds new input shapes.
 //
 //===----------------------------------------------------------------------===//
-#ifndef KILN_COMPILER_BUFFERPLANNER_H
-#define KILN_COMPILER_BUFFERPLANNER_H
+#ifndef KILN_RUNTIME_BUFFERPLANNER_H
+#define KILN_RUNTIME_BUFFERPLANNER_H
 
 #include <cstdint>
 #include <vector>
 
-namespace kiln::compiler {
+namespace kiln {
+
+struct EnginePlan;
 
 /// A buffer that lives from the step that writes it (`firstStep`) to the last
 /// step that reads it (`lastStep`, inclusive). Two buffers conflict when their
@@ -31,6 +34,13 @@ struct ArenaPlan {
 ArenaPlan planArena(const std::vector<BufferLifetime> &buffers,
                     int64_t alignment = 64);
 
-} // namespace kiln::compiler
+/// Plans the Arena buffers of `plan` given every buffer's concrete shape
+/// (`shapes[id]`). A buffer lives from the step that writes it to the last
+/// step that reads it; outputs live past the last step. Returns one offset
+/// per buffer id (0 for non-arena buffers) and the arena size.
+ArenaPlan planEngineArena(const EnginePlan &plan,
+                          const std::vector<std::vector<int64_t>> &shapes);
 
-#endif // KILN_COMPILER_BUFFERPLANNER_H
+} // namespace kiln
+
+#endif // KILN_RUNTIME_BUFFERPLANNER_H

@@ -1,11 +1,11 @@
 //===- BufferPlannerTest.cpp - Arena planning -----------------------------===//
-#include "kiln/Compiler/BufferPlanner.h"
+#include "kiln/Runtime/BufferPlanner.h"
 
 #include <gtest/gtest.h>
 
-using kiln::compiler::ArenaPlan;
-using kiln::compiler::BufferLifetime;
-using kiln::compiler::planArena;
+using kiln::ArenaPlan;
+using kiln::BufferLifetime;
+using kiln::planArena;
 
 namespace {
 

@@ -1,0 +1,31 @@
+//===- ShapeRules.h - Result shapes of steps at run time --------*- C++ -*-===//
+//
+// When an engine has dynamic dimensions, the execution context computes
+// every buffer's concrete shape from the bound input shapes, one step at a
+// time, with the rule of the step's kernel. The rules mirror the `tensorrt`
+// dialect's type inference, restated here because the runtime has no MLIR.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_RUNTIME_SHAPERULES_H
+#define KILN_RUNTIME_SHAPERULES_H
+
+#include "kiln/Runtime/EnginePlan.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace kiln {
+
+using Shape = std::vector<int64_t>;
+
+/// Concrete result shapes of `step` given its operands' concrete shapes.
+/// `planned` holds the results' shapes from the plan (kDynamicDim where
+/// unknown); every static planned dimension must agree with the computed
+/// one. Throws kiln::Error naming the kernel and the mismatch.
+std::vector<Shape> inferResultShapes(const StepDesc &step,
+                                     const std::vector<Shape> &operandShapes,
+                                     const std::vector<Shape> &planned);
+
+} // namespace kiln
+
+#endif // KILN_RUNTIME_SHAPERULES_H

@@ -1,0 +1,338 @@
+//===- ShapeRules.cpp - Result shapes of steps at run time ----------------===//
+#include "kiln/Runtime/ShapeRules.h"
+
+#include "kiln/Runtime/Error.h"
+
+#include <functional>
+#include <map>
+#include <string>
+
+namespace kiln {
+namespace {
+
+std::string text(const Shape &shape) {
+  if (shape.empty())
+    return "scalar";
+  std::string out;
+  for (size_t i = 0; i < shape.size(); ++i)
+    out += (i ? "x" : "") +
+           (shape[i] < 0 ? std::string("?") : std::to_string(shape[i]));
+  return out;
+}
+
+std::string list(const std::vector<int64_t> &values) {
+  std::string out = "[";
+  for (size_t i = 0; i < values.size(); ++i)
+    out += (i ? ", " : "") + std::to_string(values[i]);
+  return out + "]";
+}
+
+int64_t volume(const Shape &shape) {
+  int64_t count = 1;
+  for (int64_t dim : shape)
+    count *= dim;
+  return count;
+}
+
+bool isStatic(const Shape &shape) {
+  for (int64_t dim : shape)
+    if (dim == kDynamicDim)
+      return false;
+  return true;
+}
+
+const std::vector<int64_t> *optionalInts(const StepDesc &step,
+                                         const std::string &name) {
+  return step.attrs.count(name) ? &getIntsAttr(step, name) : nullptr;
+}
+
+void expectOperands(const std::vector<Shape> &operands, size_t count) {
+  if (operands.size() < count)
+    fail("expected ", count, " operands, got ", operands.size());
+}
+
+/// Equal ranks; each dimension equal across operands or 1 (numpy rules for
+/// size 0: 0 broadcasts with 1 only).
+Shape broadcastAll(const std::vector<Shape> &shapes) {
+  Shape result = shapes.front();
+  for (const Shape &shape : shapes) {
+    if (shape.size() != result.size())
+      fail("operand shapes ", text(shapes.front()), " and ", text(shape),
+           " have different ranks");
+    for (size_t d = 0; d < shape.size(); ++d) {
+      if (shape[d] == result[d] || shape[d] == 1)
+        continue;
+      if (result[d] != 1)
+        fail("operand shapes ", text(result), " and ", text(shape),
+             " do not broadcast in dimension ", d);
+      result[d] = shape[d];
+    }
+  }
+  return result;
+}
+
+Shape permute(const Shape &shape, const std::vector<int64_t> &perm) {
+  if (perm.size() != shape.size())
+    fail("permutation of ", perm.size(), " entries for a rank-", shape.size(),
+         " operand");
+  Shape result(shape.size());
+  std::vector<bool> seen(shape.size(), false);
+  for (size_t i = 0; i < perm.size(); ++i) {
+    if (perm[i] < 0 || static_cast<size_t>(perm[i]) >= shape.size() ||
+        seen[perm[i]])
+      fail("permutation ", list(perm), " is not a permutation of ",
+           shape.size(), " dimensions");
+    seen[perm[i]] = true;
+    result[i] = shape[perm[i]];
+  }
+  return result;
+}
+
+/// Fills the one unknown (-1) entry of `shape` so that it holds `elements`.
+Shape inferOneUnknown(Shape shape, int64_t elements, const Shape &from) {
+  int64_t known = 1, unknownAt = -1;
+  for (size_t d = 0; d < shape.size(); ++d) {
+    if (shape[d] != kDynamicDim) {
+      known *= shape[d];
+    } else if (unknownAt >= 0) {
+      fail("cannot infer more than one unknown dimension of ", text(shape),
+           " from an operand of shape ", text(from));
+    } else {
+      unknownAt = static_cast<int64_t>(d);
+    }
+  }
+  if (unknownAt >= 0) {
+    if (known == 0 || elements % known != 0)
+      fail("cannot reshape ", text(from), " (", elements, " elements) to ",
+           text(shape));
+    shape[unknownAt] = elements / known;
+  }
+  if (volume(shape) != elements)
+    fail("cannot reshape ", text(from), " (", elements, " elements) to ",
+         text(shape));
+  return shape;
+}
+
+Shape copyRule(const StepDesc &step, const std::vector<Shape> &ops,
+               const Shape &planned) {
+  // `shape_map[d]` names the operand dimension that result dimension d
+  // copies (expand_rank / collapse_rank), or -1 for a static size.
+  if (const std::vector<int64_t> *map = optionalInts(step, "shape_map")) {
+    if (map->size() != planned.size())
+      fail("shape_map has ", map->size(), " entries for a rank-",
+           planned.size(), " result");
+    Shape result = planned;
+    for (size_t d = 0; d < map->size(); ++d)
+      if ((*map)[d] >= 0) {
+        if (static_cast<size_t>((*map)[d]) >= ops[0].size())
+          fail("shape_map entry ", (*map)[d], " is out of range");
+        result[d] = ops[0][(*map)[d]];
+      }
+    return inferOneUnknown(result, volume(ops[0]), ops[0]);
+  }
+  return inferOneUnknown(planned, volume(ops[0]), ops[0]);
+}
+
+Shape matmulRule(const StepDesc &step, const std::vector<Shape> &ops) {
+  expectOperands(ops, 2);
+  auto operation = [&](const char *name) {
+    return step.attrs.count(name) ? getStringAttr(step, name)
+                                  : std::string("kNONE");
+  };
+  const std::string op0 = operation("op0"), op1 = operation("op1");
+  auto split = [](const Shape &shape, const std::string &op, bool left,
+                  Shape &batch, int64_t &outer, int64_t &inner) {
+    bool vector = op == "kVECTOR";
+    size_t matrixRank = vector ? 1 : 2;
+    if (shape.size() < matrixRank)
+      fail("operand of rank ", shape.size(), " cannot be used as ",
+           vector ? "a vector" : "a matrix");
+    batch.assign(shape.begin(), shape.end() - matrixRank);
+    if (vector) {
+      outer = -1; // no output dimension
+      inner = shape.back();
+      return;
+    }
+    int64_t rows = shape[shape.size() - 2], cols = shape.back();
+    if (op == "kTRANSPOSE")
+      std::swap(rows, cols);
+    // For the left operand the contraction runs over columns; for the right
+    // one over rows.
+    outer = left ? rows : cols;
+    inner = left ? cols : rows;
+  };
+  Shape batch0, batch1;
+  int64_t m, k0, n, k1;
+  split(ops[0], op0, true, batch0, m, k0);
+  split(ops[1], op1, false, batch1, n, k1);
+  if (k0 != k1)
+    fail("contracting dimensions differ: ", k0, " (operand 0, ", text(ops[0]),
+         ") and ", k1, " (operand 1, ", text(ops[1]), ")");
+  // Batch dimensions line up from the right; missing ones act as 1.
+  size_t rank = std::max(batch0.size(), batch1.size());
+  batch0.insert(batch0.begin(), rank - batch0.size(), 1);
+  batch1.insert(batch1.begin(), rank - batch1.size(), 1);
+  Shape result = broadcastAll({batch0, batch1});
+  if (m >= 0)
+    result.push_back(m);
+  if (n >= 0)
+    result.push_back(n);
+  return result;
+}
+
+Shape reduceRule(const StepDesc &step, const std::vector<Shape> &ops) {
+  const std::vector<int64_t> &axes = getIntsAttr(step, "axes");
+  bool keep = getIntAttr(step, "keep_dims", 0) != 0;
+  std::vector<bool> reduced(ops[0].size(), false);
+  for (int64_t axis : axes) {
+    if (axis < 0 || static_cast<size_t>(axis) >= ops[0].size())
+      fail("reduction axis ", axis, " is out of range for ", text(ops[0]));
+    reduced[axis] = true;
+  }
+  Shape result;
+  for (size_t d = 0; d < ops[0].size(); ++d)
+    if (!reduced[d])
+      result.push_back(ops[0][d]);
+    else if (keep)
+      result.push_back(1);
+  return result;
+}
+
+Shape shuffleRule(const StepDesc &step, const std::vector<Shape> &ops) {
+  const std::vector<int64_t> *first = optionalInts(step, "first_transpose");
+  Shape after = first ? permute(ops[0], *first) : ops[0];
+  if (const std::vector<int64_t> *spec = optionalInts(step, "reshape")) {
+    bool zeroCopies = getIntAttr(step, "zero_is_placeholder", 0) != 0;
+    Shape target = *spec;
+    for (size_t d = 0; d < target.size(); ++d)
+      if (target[d] == 0 && zeroCopies) {
+        if (d >= after.size())
+          fail("reshape placeholder 0 at position ", d, " has no input "
+               "dimension to copy (input ", text(after), ")");
+        target[d] = after[d];
+      }
+    after = inferOneUnknown(target, volume(after), after);
+  }
+  const std::vector<int64_t> *second = optionalInts(step, "second_transpose");
+  return second ? permute(after, *second) : after;
+}
+
+Shape broadcastRule(const StepDesc &step, const std::vector<Shape> &ops,
+                    const Shape &planned) {
+  const std::vector<int64_t> &dims = getIntsAttr(step, "broadcast_dims");
+  if (dims.size() != ops[0].size())
+    fail("broadcast_dims has ", dims.size(), " entries for a rank-",
+         ops[0].size(), " operand");
+  Shape result = planned;
+  for (size_t i = 0; i < dims.size(); ++i) {
+    if (dims[i] < 0 || static_cast<size_t>(dims[i]) >= result.size())
+      fail("broadcast_dims entry ", dims[i], " is out of range");
+    int64_t &dim = result[dims[i]];
+    if (dim == kDynamicDim)
+      dim = ops[0][i];
+    else if (ops[0][i] != 1 && ops[0][i] != dim)
+      fail("operand dimension ", i, " (", ops[0][i],
+           ") cannot broadcast to result dimension ", dims[i], " (", dim, ")");
+  }
+  if (!isStatic(result))
+    fail("cannot infer the broadcast result ", text(planned), " from ",
+         text(ops[0]));
+  return result;
+}
+
+Shape concatenationRule(const StepDesc &step, const std::vector<Shape> &ops) {
+  int64_t axis = getIntAttr(step, "axis");
+  Shape result = ops.front();
+  if (axis < 0 || static_cast<size_t>(axis) >= result.size())
+    fail("axis ", axis, " is out of range for ", text(result));
+  result[axis] = 0;
+  for (const Shape &shape : ops) {
+    if (shape.size() != result.size())
+      fail("operands ", text(ops.front()), " and ", text(shape),
+           " have different ranks");
+    for (size_t d = 0; d < shape.size(); ++d)
+      if (static_cast<int64_t>(d) != axis && shape[d] != result[d])
+        fail("operands ", text(ops.front()), " and ", text(shape),
+             " differ in dimension ", d);
+    result[axis] += shape[axis];
+  }
+  return result;
+}
+
+using Rule = std::function<Shape(const StepDesc &, const std::vector<Shape> &,
+                                 const Shape &)>;
+
+const std::map<std::string, Rule> &rules() {
+  static const std::map<std::string, Rule> table = {
+      {"element_wise",
+       [](const StepDesc &, const std::vector<Shape> &ops, const Shape &) {
+         expectOperands(ops, 2);
+         return broadcastAll({ops[0], ops[1]});
+       }},
+      {"select",
+       [](const StepDesc &, const std::vector<Shape> &ops, const Shape &) {
+         expectOperands(ops, 3);
+         return broadcastAll(ops);
+       }},
+      {"unary", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"activation", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"cast", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"softmax", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"copy", copyRule},
+      {"matrix_multiply",
+       [](auto &step, auto &ops, auto &) { return matmulRule(step, ops); }},
+      {"reduce",
+       [](auto &step, auto &ops, auto &) { return reduceRule(step, ops); }},
+      {"transpose",
+       [](auto &step, auto &ops, auto &) {
+         return permute(ops.at(0), getIntsAttr(step, "permutation"));
+       }},
+      {"shuffle",
+       [](auto &step, auto &ops, auto &) { return shuffleRule(step, ops); }},
+      {"broadcast", broadcastRule},
+      {"concatenation",
+       [](auto &step, auto &ops, auto &) {
+         return concatenationRule(step, ops);
+       }},
+  };
+  return table;
+}
+
+} // namespace
+
+std::vector<Shape> inferResultShapes(const StepDesc &step,
+                                     const std::vector<Shape> &operandShapes,
+                                     const std::vector<Shape> &planned) {
+  if (operandShapes.empty() && planned.size() == 1 && isStatic(planned[0]))
+    return planned;
+  auto it = rules().find(step.kernel);
+  std::vector<Shape> results;
+  if (it != rules().end() && planned.size() == 1 && !operandShapes.empty()) {
+    results.push_back(it->second(step, operandShapes, planned[0]));
+  } else {
+    // Kernels without a rule (and multi-result steps) need static results.
+    for (const Shape &shape : planned)
+      if (!isStatic(shape))
+        fail("cannot infer the shape ", text(shape), " of a '", step.kernel,
+             "' result at run time");
+    results = planned;
+  }
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Shape &want = planned[i], &got = results[i];
+    bool agrees = want.size() == got.size();
+    for (size_t d = 0; agrees && d < want.size(); ++d)
+      agrees = want[d] == kDynamicDim || want[d] == got[d];
+    if (!agrees)
+      fail("result ", i, " has shape ", text(got), " for operands of shape ",
+           [&] {
+             std::string all;
+             for (const Shape &shape : operandShapes)
+               all += (all.empty() ? "" : ", ") + text(shape);
+             return all;
+           }(),
+           ", but the engine was compiled for ", text(want));
+  }
+  return results;
+}
+
+} // namespace kiln
