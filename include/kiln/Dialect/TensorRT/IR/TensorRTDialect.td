@@ -27,6 +27,8 @@ def TensorRT_Dialect : Dialect {
 
   let useDefaultAttributePrinterParser = 1;
   let hasConstantMaterializer = 1;
+  let hasRegionArgAttrVerify = 1;
+  let hasRegionResultAttrVerify = 1;
 
   // Element types of tensors may be `!quant.uniform<i8:...>`.
   let dependentDialects = ["::mlir::quant::QuantDialect"];
@@ -39,6 +41,16 @@ def TensorRT_Dialect : Dialect {
     /// Function argument attribute bounding the values of a shape tensor.
     static llvm::StringRef getShapeTensorValueBoundsArgAttrName() {
       return "tensorrt.value_bounds";
+    }
+    /// Function argument attribute naming dynamic dimensions: a dictionary
+    /// from dimension index (as a string) to name.
+    static llvm::StringRef getDimensionNamesArgAttrName() {
+      return "tensorrt.dimension_names";
+    }
+    /// Unit attribute of a function argument or result that lives in host
+    /// memory (a shape tensor) rather than on the device.
+    static llvm::StringRef getHostTensorAttrName() {
+      return "tensorrt.host_tensor";
     }
   }];
 }
@@ -61,6 +73,10 @@ def TensorRT_F4 : AnyTypeOf<[F4E2M1FN]>;
 // TensorRT tensors have rank 0 to 8.
 class TensorRT_RankedTensorOf<list<Type> allowed>
   : TensorRankOf<allowed, [0, 1, 2, 3, 4, 5, 6, 7, 8]>;
+
+// Rank 1 to 8: ops that need at least one dimension.
+class TensorRT_Non0RankedTensorOf<list<Type> allowed>
+  : TensorRankOf<allowed, [1, 2, 3, 4, 5, 6, 7, 8]>;
 
 def TensorRT_Tensor
   : TensorRT_RankedTensorOf<[I1, TensorRT_I8, I32, I64, F16, BF16, F32]>;

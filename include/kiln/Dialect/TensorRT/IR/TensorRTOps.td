@@ -575,4 +575,8 @@ include "kiln/Dialect/TensorRT/IR/Ops/Normalization.td"
 include "kiln/Dialect/TensorRT/IR/Ops/Convolution.td"
 include "kiln/Dialect/TensorRT/IR/Ops/Fill.td"
 
+include "kiln/Dialect/TensorRT/IR/Ops/Quantization.td"
+include "kiln/Dialect/TensorRT/IR/Ops/ControlFlow.td"
+include "kiln/Dialect/TensorRT/IR/Ops/Structural.td"
+
 #endif // KILN_DIALECT_TENSORRT_IR_TENSORRTOPS_TD
