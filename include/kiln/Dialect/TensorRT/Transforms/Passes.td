@@ -56,4 +56,66 @@ def TensorRTReshapeEliminationPass
   let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
 }
 
+//===----------------------------------------------------------------------===//
+// Raising written-out functions to layers
+//===----------------------------------------------------------------------===//
+
+def TensorRTRaiseActivationsPass : Pass<"tensorrt-raise-activations"> {
+  let summary = "replace activation functions written as arithmetic with "
+                "`tensorrt.activation`";
+  let description = [{
+    Recognises activation functions spelled out with `tensorrt.element_wise`,
+    `tensorrt.unary` and splat `tensorrt.constant` ops, in any operand order
+    and grouping, and replaces each with one `tensorrt.activation`: GELU in
+    its tanh form (also written `x * sigmoid(1.5958 * (x + 0.044715 x^3))`)
+    and its erf form, sigmoid, softplus `a * log(1 + exp(b * x))`, softsign,
+    hard sigmoid `clamp(a * x + b, 0, 1)`, scaled tanh, leaky relu
+    `max(x, a * x)`, relu `max(x, 0)` and clip. SiLU `x / (1 + exp(-x))` and
+    hard swish become `x` times a sigmoid or hard-sigmoid activation.
+    Constants match up to the rounding of their element type. A pattern
+    matches only when its intermediate values have no other users and no
+    constant broadcasts the input to a larger shape.
+  }];
+  let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
+}
+
+def TensorRTRaiseNormalizationsPass : Pass<"tensorrt-raise-normalizations"> {
+  let summary = "replace layer and instance normalization written out with "
+                "`tensorrt.normalization`";
+  let description = [{
+    Recognises `(x - mean(x)) / sqrt(var(x) + eps) * gamma + beta`, with the
+    mean a kept `kAVG` reduction or a kept `kSUM` reduction divided by the
+    element count, the variance the mean of the squared centered input, and
+    the inverse standard deviation written as a division by `sqrt`, a
+    product with its reciprocal or a power of -0.5, in any operand order.
+    When the axes are a trailing run after dimension 0 (layer
+    normalization) or every dimension after the channels (instance
+    normalization), it becomes one `tensorrt.normalization` with those axes
+    and `eps`; a missing `gamma` or `beta` becomes a constant. RMSNorm
+    subtracts no mean, which `tensorrt.normalization` cannot express, and is
+    left alone. Nothing is raised when an intermediate value has users
+    outside the pattern.
+  }];
+  let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
+}
+
+//===----------------------------------------------------------------------===//
+// Lowering extension ops to TensorRT layers
+//===----------------------------------------------------------------------===//
+
+def TensorRTExpandOpsPass : Pass<"tensorrt-expand-ops"> {
+  let summary = "rewrite Kiln extension ops into core TensorRT layers";
+  let description = [{
+    `tensorrt.transpose`, `tensorrt.reshape`, `tensorrt.expand_rank` and
+    `tensorrt.collapse_rank` become `tensorrt.shuffle` (rank changes with
+    several unknown dimensions copy them with placeholder zeros and move the
+    unit dimensions with a transpose). `tensorrt.broadcast` becomes a
+    `kWRAP` `tensorrt.slice` of the result's size, after a transpose when
+    `broadcast_dims` permutes and an expand_rank when it adds dimensions.
+    `tensorrt.argmin` and `tensorrt.argmax` become `tensorrt.top_k` with
+    `k = 1`.
+  }];
+  let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
+}
+
 #endif // KILN_DIALECT_TENSORRT_TRANSFORMS_PASSES_TD
