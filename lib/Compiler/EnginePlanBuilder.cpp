@@ -107,7 +107,8 @@ private:
     }
     BufferDesc desc;
     desc.dtype = *dtype;
-    desc.shape.assign(type.getShape().begin(), type.getShape().end());
+    for (int64_t dim : type.getShape())
+      desc.shape.push_back(ShapedType::isDynamic(dim) ? kDynamicDim : dim);
     desc.kind = kind;
     int32_t id = static_cast<int32_t>(plan.buffers.size());
     plan.buffers.push_back(std::move(desc));
