@@ -84,12 +84,13 @@ static SmallVector<int64_t> composeTransposes(ArrayRef<int64_t> inner,
 /// Whether every user of `value` is a `tensorrt` op that accepts an operand
 /// type more precise than the one it was written with (their verifiers only
 /// ask for compatible shapes), so the value may get a more static type.
+/// Ops that print only their operand type (unary, activation, softmax) are
+/// excluded: their printed form would re-infer a different result type.
 static bool usersAcceptRefinedType(Value value) {
   return llvm::all_of(value.getUsers(), [](Operation *user) {
-    return isa<ElementWiseOp, UnaryOp, ActivationOp, CastOp, IdentityOp,
-               SelectOp, MatrixMultiplyOp, ReduceOp, SoftMaxOp, ShuffleOp,
-               TransposeOp, ReshapeOp, ExpandRankOp, CollapseRankOp,
-               BroadcastOp, SliceOp, ConcatenationOp>(user);
+    return isa<ElementWiseOp, CastOp, IdentityOp, SelectOp, MatrixMultiplyOp,
+               ReduceOp, ShuffleOp, TransposeOp, ReshapeOp, ExpandRankOp,
+               CollapseRankOp, BroadcastOp, SliceOp, ConcatenationOp>(user);
   });
 }
 

@@ -441,8 +441,8 @@ static std::optional<float> evaluateUnaryFloat(UnaryOperation op, float x) {
       return x;
     return x > 0 ? 1.0f : (x < 0 ? -1.0f : 0.0f);
   case UnaryOperation::kROUND:
-    // Half to even, as nearbyint in the default rounding mode.
-    return x - std::remainder(x, 1.0f);
+    // Half to even: the default rounding mode, as in the kernel.
+    return std::nearbyint(x);
   default:
     return std::nullopt;
   }

@@ -37,8 +37,8 @@ def TensorRTTransposeEliminationPass
     unary, activation, cast, identity) and reductions, merges consecutive
     transposes, folds transposes of constants into the constant, and folds
     transposed matrix operands into the `op0`/`op1` of
-    `tensorrt.matrix_multiply`. A transpose is only moved when doing so
-    lowers the number of transposes that touch non-constant values.
+    `tensorrt.matrix_multiply`. A transpose is only moved past an op that is
+    its sole user, so the number of transposes never grows.
   }];
   let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
 }
@@ -49,9 +49,10 @@ def TensorRTReshapeEliminationPass
   let description = [{
     Merges chains of `tensorrt.reshape`, `tensorrt.expand_rank` and
     `tensorrt.collapse_rank`, removes reshapes that restore their input's
-    shape, and moves a reshape of both operands of a pointwise op to its
-    result when the operands had the same shape, so the reshape pair around
-    the op can cancel.
+    shape, and moves reshapes below pointwise ops (element_wise, select,
+    unary, activation, cast, identity) whose other operands are reshaped
+    the same way or are constants, so that a reshape and its inverse around
+    a chain of pointwise ops meet and cancel.
   }];
   let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
 }
