@@ -579,4 +579,8 @@ include "kiln/Dialect/TensorRT/IR/Ops/Quantization.td"
 include "kiln/Dialect/TensorRT/IR/Ops/ControlFlow.td"
 include "kiln/Dialect/TensorRT/IR/Ops/Structural.td"
 
+include "kiln/Dialect/TensorRT/IR/Ops/DataMovement.td"
+include "kiln/Dialect/TensorRT/IR/Ops/GatherScatter.td"
+include "kiln/Dialect/TensorRT/IR/Ops/Resize.td"
+
 #endif // KILN_DIALECT_TENSORRT_IR_TENSORRTOPS_TD
