@@ -1,8 +1,9 @@
 //===- Pipelines.cpp - the `tensorrt-simplify` pipeline -------------------===//
 //
 // Part of Kiln. The simplification the compiler runs before partitioning:
-// raise known subgraphs to single layers, remove layout and shape
-// shuffling, and clean up with canonicalization and CSE after each group.
+// remove layout and shape shuffling, raise known subgraphs to single
+// layers, expand Kiln extension ops into core layers, and clean up with
+// canonicalization and CSE after each group.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,10 +16,20 @@
 using namespace mlir;
 
 void tensorrt::buildTensorRTSimplifyPipeline(OpPassManager &pm) {
+  // Layout and shape noise goes first: explicit broadcasts, transposes and
+  // reshapes hide the pointwise subgraphs the raising passes look for.
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createTensorRTBroadcastEliminationPass());
   pm.addPass(createTensorRTTransposeEliminationPass());
   pm.addPass(createTensorRTReshapeEliminationPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createTensorRTRaiseActivationsPass());
+  pm.addPass(createTensorRTRaiseNormalizationsPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  // Last, the Kiln extension ops become core layers; the shuffles they
+  // turn into merge in the final canonicalization.
+  pm.addPass(createTensorRTExpandOpsPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
@@ -26,7 +37,8 @@ void tensorrt::buildTensorRTSimplifyPipeline(OpPassManager &pm) {
 void tensorrt::registerTensorRTPipelines() {
   PassPipelineRegistration<>(
       "tensorrt-simplify",
-      "Simplify `tensorrt` IR: raise activations and normalizations, "
-      "eliminate broadcasts, transposes and reshapes, canonicalize and CSE",
+      "Simplify `tensorrt` IR: eliminate broadcasts, transposes and "
+      "reshapes, raise activations and normalizations, expand extension "
+      "ops, with canonicalization and CSE in between",
       buildTensorRTSimplifyPipeline);
 }

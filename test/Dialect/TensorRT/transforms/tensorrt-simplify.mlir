@@ -4,7 +4,8 @@
 // emit.
 
 // Layout shuffling around pointwise work disappears, the bias broadcast is
-// absorbed, and max(x, 0) becomes relu.
+// absorbed (its rank expansion ends as a shuffle, a core layer), and
+// max(x, 0) becomes relu.
 func.func @layout_noise_and_relu(%x: tensor<4x8xf32>, %bias: tensor<8xf32>) -> tensor<4x8xf32> {
   %zero = tensorrt.constant dense<0.0> : tensor<4x8xf32>
   %t = tensorrt.transpose {permutation = affine_map<(d0, d1) -> (d1, d0)>} %x : tensor<4x8xf32> to tensor<8x4xf32>
@@ -19,7 +20,7 @@ func.func @layout_noise_and_relu(%x: tensor<4x8xf32>, %bias: tensor<8xf32>) -> t
 }
 // CHECK-LABEL: func.func @layout_noise_and_relu
 //  CHECK-SAME:   (%[[X:.+]]: tensor<4x8xf32>, %[[BIAS:.+]]: tensor<8xf32>)
-//  CHECK-NEXT:   %[[E:.+]] = tensorrt.expand_rank %[[BIAS]] : tensor<8xf32> to tensor<1x8xf32>
+//  CHECK-NEXT:   %[[E:.+]] = tensorrt.shuffle {{.+}} ins(%[[BIAS]] : tensor<8xf32>) -> tensor<1x8xf32>
 //  CHECK-NEXT:   %[[S:.+]] = tensorrt.element_wise <kSUM>(%[[X]], %[[E]] : tensor<4x8xf32>, tensor<1x8xf32>) -> tensor<4x8xf32>
 //  CHECK-NEXT:   %[[R:.+]] = tensorrt.activation {activationType = #tensorrt.activation_type<kRELU>} %[[S]] : tensor<4x8xf32>
 //  CHECK-NEXT:   return %[[R]]
@@ -59,3 +60,22 @@ func.func @mean_and_shapes(%x: tensor<2x8xf32>) -> (tensor<2xf32>, tensor<2xf32>
 //   CHECK-DAG:   %[[H:.+]] = tensorrt.constant dense<[1, 4]> : tensor<2xi32>
 //   CHECK-DAG:   %[[M:.+]] = tensorrt.reduce <kAVG> %[[X]] {reduceAxes = array<i64: 1>} : tensor<2x8xf32> -> tensor<2xf32>
 //       CHECK:   return %[[M]], %[[M]], %[[H]]
+
+// -----
+
+// A sigmoid written out on a transposed value: the transposes cancel once
+// they have moved past the arithmetic, which is then one activation.
+func.func @transposed_sigmoid(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  %one = tensorrt.constant dense<1.0> : tensor<1x1xf32>
+  %t = tensorrt.transpose {permutation = affine_map<(d0, d1) -> (d1, d0)>} %x : tensor<2x3xf32> to tensor<3x2xf32>
+  %n = tensorrt.unary {unaryOperation = #tensorrt.unary_operation<kNEG>} %t : tensor<3x2xf32>
+  %e = tensorrt.unary {unaryOperation = #tensorrt.unary_operation<kEXP>} %n : tensor<3x2xf32>
+  %d = tensorrt.element_wise <kSUM>(%e, %one : tensor<3x2xf32>, tensor<1x1xf32>) -> tensor<3x2xf32>
+  %s = tensorrt.element_wise <kDIV>(%one, %d : tensor<1x1xf32>, tensor<3x2xf32>) -> tensor<3x2xf32>
+  %u = tensorrt.transpose {permutation = affine_map<(d0, d1) -> (d1, d0)>} %s : tensor<3x2xf32> to tensor<2x3xf32>
+  return %u : tensor<2x3xf32>
+}
+// CHECK-LABEL: func.func @transposed_sigmoid
+//  CHECK-SAME:   (%[[X:.+]]: tensor<2x3xf32>)
+//  CHECK-NEXT:   %[[S:.+]] = tensorrt.activation {activationType = #tensorrt.activation_type<kSIGMOID>} %[[X]] : tensor<2x3xf32>
+//  CHECK-NEXT:   return %[[S]]
