@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/Compiler/OpLowering.h"
 
+#include "Lowering/Families.h"
+
 #include "kiln/Dialect/TensorRT/IR/TensorRT.h"
 
 #include "mlir/IR/BuiltinTypes.h"
@@ -25,7 +27,7 @@ static std::vector<int64_t> toVector(ArrayRef<int32_t> values) {
   return std::vector<int64_t>(values.begin(), values.end());
 }
 
-static LogicalResult notSupported(Operation *op, StringRef what) {
+LogicalResult notSupported(Operation *op, StringRef what) {
   return op->emitOpError() << what << " is not supported by the Kiln runtime yet";
 }
 
@@ -59,23 +61,25 @@ static std::vector<int64_t> unitDimShapeMap(ShapedType operand,
   return map;
 }
 
-LogicalResult lowerOpToStep(Operation *op, StepDesc &step) {
+/// The first slice of ops (docs/engine-format.md's kernel table).
+static std::optional<LogicalResult> lowerCoreOp(Operation *op, StepDesc &step) {
   AttrMap &attrs = step.attrs;
-  auto use = [&](StringRef kernel) {
+  using Result = std::optional<LogicalResult>;
+  auto use = [&](StringRef kernel) -> Result {
     step.kernel = kernel.str();
     return success();
   };
-  return llvm::TypeSwitch<Operation *, LogicalResult>(op)
-      .Case([&](trt::ElementWiseOp op) {
+  return llvm::TypeSwitch<Operation *, std::optional<LogicalResult>>(op)
+      .Case([&](trt::ElementWiseOp op) -> Result {
         attrs["op"] =
             trt::stringifyElementWiseOperation(op.getElementwiseOperation()).str();
         return use("element_wise");
       })
-      .Case([&](trt::UnaryOp op) {
+      .Case([&](trt::UnaryOp op) -> Result {
         attrs["op"] = trt::stringifyUnaryOperation(op.getUnaryOperation()).str();
         return use("unary");
       })
-      .Case([&](trt::ActivationOp op) {
+      .Case([&](trt::ActivationOp op) -> Result {
         attrs["type"] = trt::stringifyActivationType(op.getActivationType()).str();
         if (std::optional<APFloat> alpha = op.getAlpha())
           attrs["alpha"] = alpha->convertToDouble();
@@ -83,22 +87,22 @@ LogicalResult lowerOpToStep(Operation *op, StepDesc &step) {
           attrs["beta"] = beta->convertToDouble();
         return use("activation");
       })
-      .Case([&](trt::MatrixMultiplyOp op) {
+      .Case([&](trt::MatrixMultiplyOp op) -> Result {
         attrs["op0"] = trt::stringifyMatrixOperation(op.getOp0()).str();
         attrs["op1"] = trt::stringifyMatrixOperation(op.getOp1()).str();
         return use("matrix_multiply");
       })
-      .Case([&](trt::ReduceOp op) {
+      .Case([&](trt::ReduceOp op) -> Result {
         attrs["op"] = trt::stringifyReduceOperation(op.getReduceOperation()).str();
         attrs["axes"] = toVector(op.getReduceAxes());
         attrs["keep_dims"] = int64_t(op.getKeepDimensions());
         return use("reduce");
       })
-      .Case([&](trt::SoftMaxOp op) {
+      .Case([&](trt::SoftMaxOp op) -> Result {
         attrs["axis"] = int64_t(op.getAxis());
         return use("softmax");
       })
-      .Case([&](trt::ShuffleOp op) {
+      .Case([&](trt::ShuffleOp op) -> Result {
         if (op.getDynamicReshape())
           return notSupported(op, "a dynamic reshape operand");
         attrs["first_transpose"] = toVector(op.getFirstTranspose());
@@ -108,38 +112,38 @@ LogicalResult lowerOpToStep(Operation *op, StepDesc &step) {
         attrs["second_transpose"] = toVector(op.getSecondTranspose());
         return use("shuffle");
       })
-      .Case([&](trt::TransposeOp op) {
+      .Case([&](trt::TransposeOp op) -> Result {
         FailureOr<std::vector<int64_t>> perm = permutationOf(op);
         if (failed(perm))
           return failure();
         attrs["permutation"] = *perm;
         return use("transpose");
       })
-      .Case([&](trt::ReshapeOp op) {
+      .Case([&](trt::ReshapeOp op) -> Result {
         if (op.getShape())
           return notSupported(op, "a dynamic shape operand");
         return use("copy");
       })
-      .Case<trt::ExpandRankOp, trt::CollapseRankOp>([&](Operation *op) {
+      .Case<trt::ExpandRankOp, trt::CollapseRankOp>([&](Operation *op) -> Result {
         auto operand = cast<ShapedType>(op->getOperand(0).getType());
         auto result = cast<ShapedType>(op->getResult(0).getType());
         if (!result.hasStaticShape())
           attrs["shape_map"] = unitDimShapeMap(operand, result);
         return use("copy");
       })
-      .Case([&](trt::IdentityOp op) {
+      .Case([&](trt::IdentityOp op) -> Result {
         bool sameType = getElementTypeOrSelf(op.getInput().getType()) ==
                         getElementTypeOrSelf(op.getType());
         return use(sameType ? "copy" : "cast");
       })
-      .Case([&](trt::CastOp) { return use("cast"); })
-      .Case([&](trt::BroadcastOp op) {
+      .Case([&](trt::CastOp) -> Result { return use("cast"); })
+      .Case([&](trt::BroadcastOp op) -> Result {
         if (op.getShape())
           return notSupported(op, "a dynamic shape operand");
         attrs["broadcast_dims"] = toVector(op.getBroadcastDims());
         return use("broadcast");
       })
-      .Case([&](trt::SliceOp op) {
+      .Case([&](trt::SliceOp op) -> Result {
         if (op.getStart() || op.getSize() || op.getStride())
           return notSupported(op, "a dynamic start/size/stride operand");
         if (!op.getStaticStart() || !op.getStaticStride()) {
@@ -151,16 +155,28 @@ LogicalResult lowerOpToStep(Operation *op, StepDesc &step) {
         attrs["mode"] = trt::stringifySliceMode(op.getMode()).str();
         return use("slice");
       })
-      .Case([&](trt::ConcatenationOp op) {
+      .Case([&](trt::ConcatenationOp op) -> Result {
         attrs["axis"] = int64_t(op.getAxis());
         return use("concatenation");
       })
-      .Case([&](trt::SelectOp) { return use("select"); })
-      .Default([&](Operation *op) {
-        return op->emitOpError()
-               << "is not supported by the Kiln compiler (the engine has no "
-                  "kernel for it)";
-      });
+      .Case([&](trt::SelectOp) -> Result { return use("select"); })
+      .Default([&](Operation *) -> Result { return std::nullopt; });
+}
+
+LogicalResult lowerOpToStep(Operation *op, StepDesc &step) {
+  // One lowering function per op family (lib/Compiler/Lowering/); each
+  // answers std::nullopt for ops outside its family.
+  using FamilyLowering = std::optional<LogicalResult> (*)(Operation *,
+                                                          StepDesc &);
+  static const FamilyLowering families[] = {
+      lowerCoreOp,
+  };
+  for (FamilyLowering lower : families)
+    if (std::optional<LogicalResult> lowered = lower(op, step))
+      return *lowered;
+  return op->emitOpError()
+         << "is not supported by the Kiln compiler (the engine has no "
+            "kernel for it)";
 }
 
 } // namespace kiln::compiler

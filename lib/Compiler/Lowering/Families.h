@@ -1,0 +1,25 @@
+//===- Families.h - Per-family op lowerings ---------------------*- C++ -*-===//
+//
+// Each op family of the `tensorrt` dialect lowers to engine steps in its own
+// file in this folder, as one function that returns std::nullopt for ops
+// outside the family (and is listed in lowerOpToStep, OpLowering.cpp).
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_LIB_COMPILER_LOWERING_FAMILIES_H
+#define KILN_LIB_COMPILER_LOWERING_FAMILIES_H
+
+#include "kiln/Runtime/EnginePlan.h"
+
+#include "mlir/IR/Operation.h"
+#include "mlir/Support/LLVM.h"
+
+#include <optional>
+
+namespace kiln::compiler {
+
+/// Error for a form of an op the runtime does not execute yet.
+mlir::LogicalResult notSupported(mlir::Operation *op, llvm::StringRef what);
+
+} // namespace kiln::compiler
+
+#endif // KILN_LIB_COMPILER_LOWERING_FAMILIES_H
