@@ -25,7 +25,10 @@ bool tensorrt::isSymmetricQuantizedI8(Type type) {
   if (!quantized)
     return false;
   Type expressed = quantized.getExpressedType();
-  return quantized.getStorageType().isSignlessInteger(8) &&
+  // `u8` storage is also an 8-bit signless storage type with an unsigned
+  // flag; TensorRT's int8 is signed.
+  return quantized.isSigned() &&
+         quantized.getStorageType().isSignlessInteger(8) &&
          (expressed.isF32() || expressed.isF16()) &&
          quantized.getZeroPoint() == 0;
 }

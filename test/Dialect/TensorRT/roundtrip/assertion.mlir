@@ -1,4 +1,5 @@
 // RUN: kiln-opt %s -split-input-file | kiln-opt -split-input-file | FileCheck %s
+// RUN: kiln-opt %s -split-input-file -canonicalize | FileCheck %s
 
 // Round trip of tensorrt.assertion.
 
