@@ -21,8 +21,7 @@ def TensorRT_GatherOp : TensorRT_Op<"gather", [Pure, TensorRT_InferResultType,
     each other and give the leading result dimension), and the remaining
     dimensions of `indices` replace `axis`. `numBroadcastDims` is 0 or 1 and
     at most `axis`, so the result has rank
-    `rank(data) + rank(indices) - 1 - numBroadcastDims`. Out-of-range indices
-    read zero.
+    `rank(data) + rank(indices) - 1 - numBroadcastDims`, at most 8.
 
     ```mlir
     %g = tensorrt.gather {axis = 1 : i64}
