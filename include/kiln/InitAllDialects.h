@@ -1,13 +1,15 @@
 //===- InitAllDialects.h - dialects Kiln tools load -------------*- C++ -*-===//
 //
 // Part of Kiln. The one list of dialects that kiln-opt, kiln-compile and the
-// compiler accept as input. Link KilnTensorRTDialect to use it.
+// compiler accept as input. Link KilnTensorRTDialect and KilnStableHLODialect
+// to use it.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef KILN_INITALLDIALECTS_H
 #define KILN_INITALLDIALECTS_H
 
+#include "kiln/Dialect/StableHLO/IR/StableHLO.h"
 #include "kiln/Dialect/TensorRT/IR/TensorRT.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -19,12 +21,13 @@
 
 namespace kiln {
 
-/// Registers `tensorrt`, `func`, `arith`, `tensor` and `quant`, and lets
-/// the inliner inline `func.call`.
+/// Registers `tensorrt`, the input dialects `stablehlo` and `chlo`, `func`,
+/// `arith`, `tensor` and `quant`, and lets the inliner inline `func.call`.
 inline void registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<mlir::tensorrt::TensorRTDialect, mlir::func::FuncDialect,
                   mlir::arith::ArithDialect, mlir::tensor::TensorDialect,
                   mlir::quant::QuantDialect>();
+  registry.insert<mlir::stablehlo::StableHLODialect, mlir::chlo::ChloDialect>();
   mlir::func::registerInlinerExtension(registry);
 }
 

@@ -2,6 +2,7 @@
 #include "kiln/Compiler/Compiler.h"
 
 #include "kiln/Compiler/EnginePlanBuilder.h"
+#include "kiln/Conversion/Passes.h"
 #include "kiln/InitAllDialects.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -9,6 +10,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
@@ -69,6 +71,14 @@ CompileResult compileSource(const std::string &source,
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
   if (!module)
     return result;
+  // JAX programs arrive as `stablehlo`/`chlo`; they become `tensorrt` first
+  // (unsupported ops are reported before any other work).
+  if (kiln::containsStableHLO(*module)) {
+    PassManager pm(&context);
+    pm.addPass(kiln::createConvertStableHLOToTensorRT());
+    if (failed(pm.run(*module)))
+      return result;
+  }
   FailureOr<func::FuncOp> entry = findEntryPoint(*module, options);
   if (failed(entry))
     return result;

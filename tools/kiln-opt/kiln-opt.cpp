@@ -2,10 +2,12 @@
 //
 // Part of Kiln. The mlir-opt of Kiln: parses, verifies and transforms IR in
 // the dialects Kiln accepts, with the upstream generic passes (canonicalize,
-// cse, inline, ...) and the `tensorrt` passes and pipelines.
+// cse, inline, ...), the `tensorrt` passes and pipelines, and the
+// conversions into `tensorrt`.
 //
 //===----------------------------------------------------------------------===//
 
+#include "kiln/Conversion/Passes.h"
 #include "kiln/Dialect/TensorRT/Transforms/Passes.h"
 #include "kiln/InitAllDialects.h"
 
@@ -17,6 +19,7 @@ int main(int argc, char **argv) {
   mlir::registerTransformsPasses();
   mlir::tensorrt::registerTensorRTPasses();
   mlir::tensorrt::registerTensorRTPipelines();
+  kiln::registerConversionPasses();
   mlir::DialectRegistry registry;
   kiln::registerAllDialects(registry);
   return mlir::asMainReturnCode(

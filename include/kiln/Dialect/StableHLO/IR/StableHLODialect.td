@@ -1,0 +1,76 @@
+//===- StableHLODialect.td - the `stablehlo` input dialect -*- tablegen -*-===//
+//
+// Part of Kiln. The dialect record, enums and op base class of Kiln's own
+// definition of the StableHLO subset that JAX programs use. Kiln only reads
+// this dialect: every op is converted to `tensorrt` before planning.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_DIALECT_STABLEHLO_IR_STABLEHLODIALECT_TD
+#define KILN_DIALECT_STABLEHLO_IR_STABLEHLODIALECT_TD
+
+include "mlir/IR/OpBase.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/EnumAttr.td"
+
+def StableHLO_Dialect : Dialect {
+  let name = "stablehlo";
+  let cppNamespace = "::mlir::stablehlo";
+  let summary = "The StableHLO ops that JAX emits, as Kiln's input";
+  let description = [{
+    A subset of OpenXLA's StableHLO, defined by Kiln so that the text JAX
+    prints (`jax.jit(f).lower(...).as_text()`) parses unchanged: each op
+    keeps StableHLO's name, operand order and pretty syntax. Semantics
+    follow the StableHLO specification; Kiln converts every op to the
+    `tensorrt` dialect (`convert-stablehlo-to-tensorrt`).
+  }];
+  let useDefaultAttributePrinterParser = 1;
+}
+
+class StableHLO_Op<string mnemonic, list<Trait> traits = []>
+  : Op<StableHLO_Dialect, mnemonic, traits>;
+
+//===----------------------------------------------------------------------===//
+// Enums. Printed bare (`GT`, `FLOAT`, `DEFAULT`) where an op names them, as
+// `#stablehlo<comparison_direction GT>` on their own.
+//===----------------------------------------------------------------------===//
+
+class StableHLO_Enum<string name, string summary, list<string> caseNames>
+  : I32EnumAttr<name, summary,
+      !foreach(i, !range(!size(caseNames)),
+               I32EnumAttrCase<caseNames[i], i>)> {
+  let cppNamespace = "::mlir::stablehlo";
+  let genSpecializedAttr = 0;
+}
+
+def StableHLO_ComparisonDirection : StableHLO_Enum<"ComparisonDirection",
+  "which comparison compare performs", ["EQ", "NE", "GE", "GT", "LE", "LT"]>;
+def StableHLO_ComparisonDirectionAttr
+  : EnumAttr<StableHLO_Dialect, StableHLO_ComparisonDirection,
+             "comparison_direction">;
+
+def StableHLO_ComparisonType : StableHLO_Enum<"ComparisonType",
+  "how compare orders its operands", [
+    "NOTYPE", "FLOAT", "TOTALORDER", "SIGNED", "UNSIGNED"]>;
+def StableHLO_ComparisonTypeAttr
+  : EnumAttr<StableHLO_Dialect, StableHLO_ComparisonType, "comparison_type">;
+
+def StableHLO_Precision : StableHLO_Enum<"Precision",
+  "requested precision of a dot or convolution operand", [
+    "DEFAULT", "HIGH", "HIGHEST"]>;
+def StableHLO_PrecisionAttr
+  : EnumAttr<StableHLO_Dialect, StableHLO_Precision, "precision">;
+
+def StableHLO_PrecisionConfigAttr
+  : TypedArrayAttrBase<StableHLO_PrecisionAttr, "precision per operand">;
+
+//===----------------------------------------------------------------------===//
+// Operand constraints. JAX programs have static or `?` shapes of any element
+// type; which element types Kiln can run is decided by the conversion.
+//===----------------------------------------------------------------------===//
+
+def StableHLO_Tensor : RankedTensorOf<[AnyType]>;
+def StableHLO_PredTensor : RankedTensorOf<[I1]>;
+def StableHLO_IndexTensor : RankedTensorOf<[AnySignlessInteger, AnyUnsignedInteger]>;
+
+#endif // KILN_DIALECT_STABLEHLO_IR_STABLEHLODIALECT_TD

@@ -1,0 +1,942 @@
+//===- StableHLOToTensorRT.cpp - stablehlo/chlo → tensorrt patterns -------===//
+//
+// Part of Kiln. One pattern per source op (or op family). Each emits the
+// highest-level `tensorrt` op that expresses the source op exactly; ops
+// without a counterpart are composed from `element_wise`/`unary` where the
+// composition is exact enough for fp32 (log1p, expm1, erfc, remainder).
+//
+// What can be converted is decided once, in `unsupportedReason`, which both
+// the up-front check and the patterns rely on.
+//
+//===----------------------------------------------------------------------===//
+
+#include "kiln/Conversion/StableHLOToTensorRT/StableHLOToTensorRT.h"
+
+#include "kiln/Dialect/StableHLO/IR/StableHLO.h"
+#include "kiln/Dialect/TensorRT/IR/TensorRT.h"
+
+#include "mlir/IR/AffineMap.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <numeric>
+
+using namespace mlir;
+namespace shlo = mlir::stablehlo;
+namespace trt = mlir::tensorrt;
+using trt::ElementWiseOperation;
+using trt::UnaryOperation;
+
+//===----------------------------------------------------------------------===//
+// Small builders
+//===----------------------------------------------------------------------===//
+
+static RankedTensorType tensorType(Value value) {
+  return cast<RankedTensorType>(value.getType());
+}
+
+static Type elementType(Value value) { return tensorType(value).getElementType(); }
+
+static bool isFloat(Value value) { return isa<FloatType>(elementType(value)); }
+
+static bool isBool(Value value) {
+  return elementType(value).isSignlessInteger(1);
+}
+
+static Value elementWise(OpBuilder &b, Location loc, ElementWiseOperation op,
+                         Value lhs, Value rhs) {
+  return trt::ElementWiseOp::create(b, loc, lhs, rhs, op).getResult();
+}
+
+static Value unary(OpBuilder &b, Location loc, UnaryOperation op, Value x) {
+  return trt::UnaryOp::create(b, loc, x.getType(), x, op).getResult();
+}
+
+static Value activation(OpBuilder &b, Location loc, trt::ActivationType type,
+                        Value x) {
+  return trt::ActivationOp::create(b, loc, x.getType(), x, type, FloatAttr(),
+                                   FloatAttr())
+      .getResult();
+}
+
+/// A constant of the same rank as `like` with all dimensions 1, holding
+/// `value`; it broadcasts against `like` in `element_wise`.
+static Value splatLike(OpBuilder &b, Location loc, Value like, double value) {
+  RankedTensorType type = tensorType(like);
+  auto shape = RankedTensorType::get(SmallVector<int64_t>(type.getRank(), 1),
+                                     type.getElementType());
+  Attribute element;
+  if (auto floatType = dyn_cast<FloatType>(type.getElementType()))
+    element = FloatAttr::get(floatType, value);
+  else
+    element = IntegerAttr::get(type.getElementType(), static_cast<int64_t>(value));
+  return trt::ConstantOp::create(b, loc, DenseElementsAttr::get(shape, element))
+      .getResult();
+}
+
+/// `value` with size-1 dimensions added in front up to `rank`.
+static Value expandTo(OpBuilder &b, Location loc, Value value, int64_t rank) {
+  RankedTensorType type = tensorType(value);
+  if (type.getRank() == rank)
+    return value;
+  SmallVector<int64_t> shape(rank - type.getRank(), 1);
+  llvm::append_range(shape, type.getShape());
+  return trt::ExpandRankOp::create(
+             b, loc, RankedTensorType::get(shape, type.getElementType()), value)
+      .getResult();
+}
+
+static Value castTo(OpBuilder &b, Location loc, Value value, Type element) {
+  if (elementType(value) == element)
+    return value;
+  return trt::CastOp::create(b, loc, tensorType(value).clone(element), value)
+      .getResult();
+}
+
+static Value reshape(OpBuilder &b, Location loc, Value value,
+                     ArrayRef<int64_t> shape) {
+  RankedTensorType type = tensorType(value);
+  if (type.getShape() == shape)
+    return value;
+  return trt::ReshapeOp::create(b, loc, type.clone(shape), value, Value())
+      .getResult();
+}
+
+static Value transpose(OpBuilder &b, Location loc, Value value,
+                       ArrayRef<int64_t> perm) {
+  SmallVector<unsigned> dims(perm.begin(), perm.end());
+  bool identity = true;
+  for (auto [i, d] : llvm::enumerate(perm))
+    identity &= static_cast<int64_t>(i) == d;
+  if (identity)
+    return value;
+  RankedTensorType type = tensorType(value);
+  SmallVector<int64_t> shape;
+  for (int64_t d : perm)
+    shape.push_back(type.getDimSize(d));
+  return trt::TransposeOp::create(
+             b, loc, type.clone(shape), value,
+             AffineMap::getPermutationMap(dims, b.getContext()))
+      .getResult();
+}
+
+//===----------------------------------------------------------------------===//
+// What can be converted
+//===----------------------------------------------------------------------===//
+
+/// Element types the Kiln runtime holds.
+static bool isRuntimeType(Type type) {
+  return type.isF32() || type.isF16() || type.isBF16() ||
+         type.isSignlessInteger(1) || type.isSignlessInteger(8) ||
+         type.isSignlessInteger(32) || type.isSignlessInteger(64);
+}
+
+/// The `tensorrt.reduce` operation a single-op reducer maps to.
+static std::optional<trt::ReduceOperation> reduceOperationOf(Operation *op) {
+  return llvm::TypeSwitch<Operation *, std::optional<trt::ReduceOperation>>(op)
+      .Case<shlo::AddOp, shlo::OrOp>(
+          [](auto) { return trt::ReduceOperation::kSUM; })
+      .Case<shlo::MulOp, shlo::AndOp>(
+          [](auto) { return trt::ReduceOperation::kPROD; })
+      .Case<shlo::MaxOp>([](auto) { return trt::ReduceOperation::kMAX; })
+      .Case<shlo::MinOp>([](auto) { return trt::ReduceOperation::kMIN; })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+/// The reducer op of a `stablehlo.reduce` whose body applies one binary op
+/// to (accumulator, element), else null.
+static Operation *singleReducerOp(shlo::ReduceOp op) {
+  if (op.getInputs().size() != 1)
+    return nullptr;
+  Block &body = op.getBody().front();
+  if (!llvm::hasNItems(body, 2))
+    return nullptr;
+  Operation &inner = body.front();
+  auto ret = dyn_cast<shlo::ReturnOp>(body.back());
+  if (!ret || inner.getNumOperands() != 2 || ret.getNumOperands() != 1 ||
+      ret.getOperand(0) != inner.getResult(0))
+    return nullptr;
+  bool argsInOrder = inner.getOperand(0) == body.getArgument(0) &&
+                     inner.getOperand(1) == body.getArgument(1);
+  bool argsSwapped = inner.getOperand(0) == body.getArgument(1) &&
+                     inner.getOperand(1) == body.getArgument(0);
+  return argsInOrder || argsSwapped ? &inner : nullptr;
+}
+
+/// Element-wise maps of the binary ops that have a direct counterpart.
+static std::optional<ElementWiseOperation> elementWiseOf(Operation *op) {
+  return llvm::TypeSwitch<Operation *, std::optional<ElementWiseOperation>>(op)
+      .Case<shlo::AddOp>([](auto) { return ElementWiseOperation::kSUM; })
+      .Case<shlo::SubtractOp>([](auto) { return ElementWiseOperation::kSUB; })
+      .Case<shlo::MulOp>([](auto) { return ElementWiseOperation::kPROD; })
+      .Case<shlo::DivOp>([](auto) { return ElementWiseOperation::kDIV; })
+      .Case<shlo::MaxOp>([](auto) { return ElementWiseOperation::kMAX; })
+      .Case<shlo::MinOp>([](auto) { return ElementWiseOperation::kMIN; })
+      .Case<shlo::PowOp>([](auto) { return ElementWiseOperation::kPOW; })
+      .Case<shlo::AndOp>([](auto) { return ElementWiseOperation::kAND; })
+      .Case<shlo::OrOp>([](auto) { return ElementWiseOperation::kOR; })
+      .Case<shlo::XorOp>([](auto) { return ElementWiseOperation::kXOR; })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+/// Unary ops with a direct `tensorrt.unary` counterpart.
+static std::optional<UnaryOperation> unaryOf(Operation *op) {
+  return llvm::TypeSwitch<Operation *, std::optional<UnaryOperation>>(op)
+      .Case<shlo::AbsOp>([](auto) { return UnaryOperation::kABS; })
+      .Case<shlo::CeilOp>([](auto) { return UnaryOperation::kCEIL; })
+      .Case<shlo::CosineOp>([](auto) { return UnaryOperation::kCOS; })
+      .Case<shlo::ExpOp>([](auto) { return UnaryOperation::kEXP; })
+      .Case<shlo::FloorOp>([](auto) { return UnaryOperation::kFLOOR; })
+      .Case<shlo::LogOp>([](auto) { return UnaryOperation::kLOG; })
+      .Case<shlo::NegOp>([](auto) { return UnaryOperation::kNEG; })
+      .Case<shlo::NotOp>([](auto) { return UnaryOperation::kNOT; })
+      .Case<shlo::SignOp>([](auto) { return UnaryOperation::kSIGN; })
+      .Case<shlo::SineOp>([](auto) { return UnaryOperation::kSIN; })
+      .Case<shlo::SqrtOp>([](auto) { return UnaryOperation::kSQRT; })
+      .Case<shlo::TanOp, chlo::TanOp>([](auto) { return UnaryOperation::kTAN; })
+      .Case<shlo::RoundNearestEvenOp>(
+          [](auto) { return UnaryOperation::kROUND; })
+      .Case<chlo::ErfOp>([](auto) { return UnaryOperation::kERF; })
+      .Case<chlo::SinhOp>([](auto) { return UnaryOperation::kSINH; })
+      .Case<chlo::CoshOp>([](auto) { return UnaryOperation::kCOSH; })
+      .Case<chlo::AsinOp>([](auto) { return UnaryOperation::kASIN; })
+      .Case<chlo::AcosOp>([](auto) { return UnaryOperation::kACOS; })
+      .Case<chlo::AtanOp>([](auto) { return UnaryOperation::kATAN; })
+      .Case<chlo::AsinhOp>([](auto) { return UnaryOperation::kASINH; })
+      .Case<chlo::AcoshOp>([](auto) { return UnaryOperation::kACOSH; })
+      .Case<chlo::AtanhOp>([](auto) { return UnaryOperation::kATANH; })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+/// Ops converted by a pattern below (each may still refuse some forms).
+static bool hasPattern(Operation *op) {
+  if (elementWiseOf(op) || unaryOf(op))
+    return true;
+  return isa<shlo::ConstantOp, shlo::IotaOp, shlo::ConvertOp, shlo::CompareOp,
+             shlo::SelectOp, shlo::ClampOp, shlo::BroadcastInDimOp,
+             shlo::ReshapeOp, shlo::TransposeOp, shlo::ConcatenateOp,
+             shlo::SliceOp, shlo::DotGeneralOp, shlo::DotOp, shlo::ReduceOp,
+             shlo::RsqrtOp, shlo::LogisticOp, shlo::TanhOp, shlo::Log1pOp,
+             shlo::Expm1Op, shlo::RoundOp, shlo::RemOp, shlo::IsFiniteOp,
+             shlo::PadOp, shlo::ReverseOp, shlo::OptimizationBarrierOp,
+             shlo::ReturnOp, chlo::SquareOp, chlo::ErfcOp>(op);
+}
+
+/// Why `op` cannot be converted, or nothing when it can.
+static std::optional<std::string> unsupportedReason(Operation *op) {
+  if (!hasPattern(op))
+    return std::string("has no conversion to `tensorrt` yet");
+  for (Type type : llvm::concat<Type>(op->getOperandTypes(),
+                                      op->getResultTypes())) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    if (!tensor)
+      continue;
+    if (!isRuntimeType(tensor.getElementType()))
+      return "uses element type " +
+             llvm::formatv("{0}", tensor.getElementType()).str() +
+             ", which the Kiln runtime does not support (supported: f32, "
+             "f16, bf16, i32, i64, i8, i1)";
+  }
+  if (auto reduce = dyn_cast<shlo::ReduceOp>(op)) {
+    if (reduce.getInputs().size() != 1)
+      return std::string("with several inputs (argmax/argmin form) is not "
+                         "supported yet");
+    Operation *inner = singleReducerOp(reduce);
+    if (!inner || !reduceOperationOf(inner))
+      return std::string("is supported only with a reducer that is one "
+                         "add, multiply, maximum, minimum, and or or");
+    if (isa<shlo::AndOp, shlo::OrOp>(inner) && !isBool(reduce.getInputs()[0]))
+      return std::string("with and/or is supported only on i1");
+  }
+  if (isa<shlo::DotGeneralOp, shlo::DotOp>(op) && !isFloat(op->getOperand(0)))
+    return std::string("is supported only on floating-point operands");
+  if (isa<shlo::AndOp, shlo::OrOp, shlo::XorOp, shlo::NotOp>(op) &&
+      !isBool(op->getOperand(0)))
+    return std::string("is supported only on i1 (bitwise integer logic is "
+                       "not supported yet)");
+  if (auto pad = dyn_cast<shlo::PadOp>(op))
+    if (llvm::any_of(pad.getInteriorPadding(), [](int64_t p) { return p != 0; }))
+      return std::string("with interior padding is not supported yet");
+  if (isa<shlo::RemOp>(op) && !isFloat(op->getOperand(0)) &&
+      !elementType(op->getOperand(0)).isSignlessInteger())
+    return std::string("is not supported on this element type");
+  return std::nullopt;
+}
+
+bool kiln::containsStableHLO(ModuleOp module) {
+  bool found = false;
+  module.walk([&](Operation *op) {
+    if (isa<shlo::StableHLODialect, chlo::ChloDialect>(op->getDialect())) {
+      found = true;
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return found;
+}
+
+LogicalResult kiln::checkStableHLOConvertible(ModuleOp module) {
+  struct Problem {
+    Operation *first;
+    std::string reason;
+    int count = 0;
+  };
+  llvm::MapVector<OperationName, Problem> problems;
+  module.walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (!isa<shlo::StableHLODialect, chlo::ChloDialect>(op->getDialect()))
+      return WalkResult::advance();
+    // The reducer of a convertible reduce is judged with the reduce.
+    if (isa<shlo::ReturnOp>(op))
+      return WalkResult::advance();
+    if (std::optional<std::string> reason = unsupportedReason(op)) {
+      Problem &problem = problems[op->getName()];
+      if (problem.count++ == 0) {
+        problem.first = op;
+        problem.reason = *reason;
+      }
+    }
+    return op->getNumRegions() ? WalkResult::skip() : WalkResult::advance();
+  });
+  for (auto &[name, problem] : problems) {
+    InFlightDiagnostic diag = problem.first->emitError()
+                              << "'" << name << "' " << problem.reason;
+    if (problem.count > 1)
+      diag << " (" << problem.count << " uses; this is the first)";
+  }
+  return success(problems.empty());
+}
+
+//===----------------------------------------------------------------------===//
+// Pointwise patterns
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Base for patterns that apply to any op the predicate accepts; refuses
+/// the forms `unsupportedReason` rejects.
+template <typename SourceOp>
+struct StableHLOPattern : public OpConversionPattern<SourceOp> {
+  using OpConversionPattern<SourceOp>::OpConversionPattern;
+  using OpAdaptor = typename OpConversionPattern<SourceOp>::OpAdaptor;
+
+  LogicalResult
+  matchAndRewrite(SourceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const final {
+    if (std::optional<std::string> reason = unsupportedReason(op))
+      return rewriter.notifyMatchFailure(op, *reason);
+    FailureOr<Value> result = convert(op, adaptor, rewriter);
+    if (failed(result))
+      return failure();
+    rewriter.replaceOp(op, *result);
+    return success();
+  }
+
+  virtual FailureOr<Value> convert(SourceOp op, OpAdaptor adaptor,
+                                   ConversionPatternRewriter &rewriter) const = 0;
+};
+
+/// Binary ops with a direct `element_wise` counterpart. On i1, add/max are
+/// `or` and multiply/min are `and`.
+struct BinaryPattern : public ConversionPattern {
+  BinaryPattern(MLIRContext *context)
+      : ConversionPattern(MatchAnyOpTypeTag(), /*benefit=*/1, context) {}
+
+  LogicalResult
+  matchAndRewrite(Operation *op, ArrayRef<Value> operands,
+                  ConversionPatternRewriter &rewriter) const final {
+    std::optional<ElementWiseOperation> kind = elementWiseOf(op);
+    if (!kind || operands.size() != 2 || unsupportedReason(op))
+      return failure();
+    if (isBool(operands[0])) {
+      if (isa<shlo::AddOp, shlo::MaxOp>(op))
+        kind = ElementWiseOperation::kOR;
+      else if (isa<shlo::MulOp, shlo::MinOp>(op))
+        kind = ElementWiseOperation::kAND;
+    }
+    rewriter.replaceOp(op, elementWise(rewriter, op->getLoc(), *kind,
+                                       operands[0], operands[1]));
+    return success();
+  }
+};
+
+/// Unary ops with a direct `unary` counterpart.
+struct UnaryPattern : public ConversionPattern {
+  UnaryPattern(MLIRContext *context)
+      : ConversionPattern(MatchAnyOpTypeTag(), /*benefit=*/1, context) {}
+
+  LogicalResult
+  matchAndRewrite(Operation *op, ArrayRef<Value> operands,
+                  ConversionPatternRewriter &rewriter) const final {
+    std::optional<UnaryOperation> kind = unaryOf(op);
+    if (!kind || operands.size() != 1 || unsupportedReason(op))
+      return failure();
+    rewriter.replaceOp(op, unary(rewriter, op->getLoc(), *kind, operands[0]));
+    return success();
+  }
+};
+
+/// Unary functions composed from `tensorrt` ops.
+struct ComposedUnaryPattern : public ConversionPattern {
+  ComposedUnaryPattern(MLIRContext *context)
+      : ConversionPattern(MatchAnyOpTypeTag(), /*benefit=*/1, context) {}
+
+  LogicalResult
+  matchAndRewrite(Operation *op, ArrayRef<Value> operands,
+                  ConversionPatternRewriter &rewriter) const final {
+    if (operands.size() != 1 || unsupportedReason(op))
+      return failure();
+    Location loc = op->getLoc();
+    Value x = operands[0];
+    auto one = [&] { return splatLike(rewriter, loc, x, 1.0); };
+    std::optional<Value> result =
+        llvm::TypeSwitch<Operation *, std::optional<Value>>(op)
+            .Case([&](shlo::RsqrtOp) {
+              return unary(rewriter, loc, UnaryOperation::kRECIP,
+                           unary(rewriter, loc, UnaryOperation::kSQRT, x));
+            })
+            .Case([&](shlo::LogisticOp) {
+              return activation(rewriter, loc, trt::ActivationType::kSIGMOID, x);
+            })
+            .Case([&](shlo::TanhOp) {
+              return activation(rewriter, loc, trt::ActivationType::kTANH, x);
+            })
+            // Operands are built into locals first so the order of the
+            // emitted ops does not depend on argument evaluation order.
+            .Case([&](shlo::Log1pOp) {
+              Value shifted = one();
+              shifted = elementWise(rewriter, loc, ElementWiseOperation::kSUM,
+                                    x, shifted);
+              return unary(rewriter, loc, UnaryOperation::kLOG, shifted);
+            })
+            .Case([&](shlo::Expm1Op) {
+              Value exp = unary(rewriter, loc, UnaryOperation::kEXP, x);
+              return elementWise(rewriter, loc, ElementWiseOperation::kSUB,
+                                 exp, one());
+            })
+            .Case([&](chlo::ErfcOp) {
+              Value erf = unary(rewriter, loc, UnaryOperation::kERF, x);
+              return elementWise(rewriter, loc, ElementWiseOperation::kSUB,
+                                 one(), erf);
+            })
+            .Case([&](chlo::SquareOp) {
+              return elementWise(rewriter, loc, ElementWiseOperation::kPROD, x,
+                                 x);
+            })
+            .Case([&](shlo::RoundOp) {
+              // Ties away from zero: sign(x) * floor(|x| + 0.5).
+              Value magnitude = unary(rewriter, loc, UnaryOperation::kABS, x);
+              Value half = splatLike(rewriter, loc, x, 0.5);
+              magnitude = elementWise(rewriter, loc, ElementWiseOperation::kSUM,
+                                      magnitude, half);
+              magnitude = unary(rewriter, loc, UnaryOperation::kFLOOR, magnitude);
+              Value sign = unary(rewriter, loc, UnaryOperation::kSIGN, x);
+              return elementWise(rewriter, loc, ElementWiseOperation::kPROD,
+                                 sign, magnitude);
+            })
+            .Case([&](shlo::IsFiniteOp) {
+              // x - x is 0 for finite x and NaN for infinities and NaN.
+              Value difference =
+                  elementWise(rewriter, loc, ElementWiseOperation::kSUB, x, x);
+              return elementWise(rewriter, loc, ElementWiseOperation::kEQUAL,
+                                 difference, splatLike(rewriter, loc, x, 0.0));
+            })
+            .Default([](Operation *) { return std::nullopt; });
+    if (!result)
+      return failure();
+    rewriter.replaceOp(op, *result);
+    return success();
+  }
+};
+
+/// a - b * trunc(a / b): the result has the sign of `a`.
+struct RemainderPattern : public StableHLOPattern<shlo::RemOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::RemOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value a = adaptor.getLhs(), b = adaptor.getRhs();
+    Value quotient = elementWise(rewriter, loc, ElementWiseOperation::kDIV, a, b);
+    if (isFloat(a)) {
+      Value zero = splatLike(rewriter, loc, quotient, 0.0);
+      Value negative = elementWise(rewriter, loc, ElementWiseOperation::kLESS,
+                                   quotient, zero);
+      Value up = unary(rewriter, loc, UnaryOperation::kCEIL, quotient);
+      Value down = unary(rewriter, loc, UnaryOperation::kFLOOR, quotient);
+      quotient = trt::SelectOp::create(rewriter, loc, quotient.getType(),
+                                       negative, up, down)
+                     .getResult();
+    }
+    Value multiple =
+        elementWise(rewriter, loc, ElementWiseOperation::kPROD, b, quotient);
+    return elementWise(rewriter, loc, ElementWiseOperation::kSUB, a, multiple);
+  }
+};
+
+struct CompareLowering : public StableHLOPattern<shlo::CompareOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::CompareOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
+    shlo::ComparisonDirection direction = op.getComparisonDirection();
+    using Direction = shlo::ComparisonDirection;
+    if (isBool(lhs)) {
+      // Comparisons do not take i1; equality of booleans is xor.
+      if (direction == Direction::NE)
+        return elementWise(rewriter, loc, ElementWiseOperation::kXOR, lhs, rhs);
+      if (direction == Direction::EQ)
+        return unary(rewriter, loc, UnaryOperation::kNOT,
+                     elementWise(rewriter, loc, ElementWiseOperation::kXOR,
+                                 lhs, rhs));
+      lhs = castTo(rewriter, loc, lhs, rewriter.getI32Type());
+      rhs = castTo(rewriter, loc, rhs, rewriter.getI32Type());
+    }
+    auto compare = [&](ElementWiseOperation kind) {
+      return elementWise(rewriter, loc, kind, lhs, rhs);
+    };
+    // GE and LE as (GT or EQ), (LT or EQ) keep NaN operands false.
+    switch (direction) {
+    case Direction::EQ:
+      return compare(ElementWiseOperation::kEQUAL);
+    case Direction::NE:
+      return unary(rewriter, loc, UnaryOperation::kNOT,
+                   compare(ElementWiseOperation::kEQUAL));
+    case Direction::GT:
+      return compare(ElementWiseOperation::kGREATER);
+    case Direction::LT:
+      return compare(ElementWiseOperation::kLESS);
+    case Direction::GE:
+    case Direction::LE: {
+      Value strict = compare(direction == Direction::GE
+                                 ? ElementWiseOperation::kGREATER
+                                 : ElementWiseOperation::kLESS);
+      Value equal = compare(ElementWiseOperation::kEQUAL);
+      return elementWise(rewriter, loc, ElementWiseOperation::kOR, strict,
+                         equal);
+    }
+    }
+    return failure();
+  }
+};
+
+struct ConvertLowering : public StableHLOPattern<shlo::ConvertOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::ConvertOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    return castTo(rewriter, op.getLoc(), adaptor.getOperand(),
+                getElementTypeOrSelf(op.getType()));
+  }
+};
+
+struct SelectLowering : public StableHLOPattern<shlo::SelectOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::SelectOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    int64_t rank = tensorType(op.getResult()).getRank();
+    Value pred = expandTo(rewriter, op.getLoc(), adaptor.getPred(), rank);
+    return trt::SelectOp::create(rewriter, op.getLoc(), op.getType(), pred,
+                                 adaptor.getOnTrue(), adaptor.getOnFalse())
+        .getResult();
+  }
+};
+
+struct ClampLowering : public StableHLOPattern<shlo::ClampOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::ClampOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    int64_t rank = tensorType(op.getResult()).getRank();
+    Value low = expandTo(rewriter, loc, adaptor.getMin(), rank);
+    Value high = expandTo(rewriter, loc, adaptor.getMax(), rank);
+    Value raised = elementWise(rewriter, loc, ElementWiseOperation::kMAX,
+                               adaptor.getOperand(), low);
+    return elementWise(rewriter, loc, ElementWiseOperation::kMIN, raised, high);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Constants
+//===----------------------------------------------------------------------===//
+
+struct ConstantLowering : public StableHLOPattern<shlo::ConstantOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::ConstantOp op, OpAdaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    return trt::ConstantOp::create(rewriter, op.getLoc(), op.getValue())
+        .getResult();
+  }
+};
+
+/// A static iota becomes the constant it always produces.
+struct IotaLowering : public StableHLOPattern<shlo::IotaOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::IotaOp op, OpAdaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    RankedTensorType type = tensorType(op.getResult());
+    if (!type.hasStaticShape())
+      return rewriter.notifyMatchFailure(op, "needs a static shape");
+    ArrayRef<int64_t> shape = type.getShape();
+    int64_t dim = op.getIotaDimension();
+    int64_t inner = 1;
+    for (int64_t d = dim + 1; d < type.getRank(); ++d)
+      inner *= shape[d];
+    SmallVector<Attribute> values;
+    values.reserve(type.getNumElements());
+    for (int64_t i = 0; i < type.getNumElements(); ++i) {
+      int64_t index = (i / inner) % shape[dim];
+      if (auto floatType = dyn_cast<FloatType>(type.getElementType()))
+        values.push_back(FloatAttr::get(floatType, double(index)));
+      else
+        values.push_back(IntegerAttr::get(type.getElementType(), index));
+    }
+    return trt::ConstantOp::create(rewriter, op.getLoc(),
+                                   DenseElementsAttr::get(type, values))
+        .getResult();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Shape ops
+//===----------------------------------------------------------------------===//
+
+struct BroadcastInDimLowering : public StableHLOPattern<shlo::BroadcastInDimOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::BroadcastInDimOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    Value input = adaptor.getOperand();
+    ArrayRef<int64_t> dims = op.getBroadcastDimensions();
+    bool identity = input.getType() == op.getType();
+    for (auto [i, d] : llvm::enumerate(dims))
+      identity &= static_cast<int64_t>(i) == d;
+    if (identity)
+      return input;
+    return trt::BroadcastOp::create(rewriter, op.getLoc(), op.getType(), input,
+                                    Value(), dims)
+        .getResult();
+  }
+};
+
+struct ReshapeLowering : public StableHLOPattern<shlo::ReshapeOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::ReshapeOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    return reshape(rewriter, op.getLoc(), adaptor.getOperand(),
+                   tensorType(op.getResult()).getShape());
+  }
+};
+
+struct TransposeLowering : public StableHLOPattern<shlo::TransposeOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::TransposeOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    return transpose(rewriter, op.getLoc(), adaptor.getOperand(),
+                     op.getPermutation());
+  }
+};
+
+struct ConcatenateLowering : public StableHLOPattern<shlo::ConcatenateOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::ConcatenateOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    if (adaptor.getInputs().size() == 1)
+      return adaptor.getInputs().front();
+    return trt::ConcatenationOp::create(
+               rewriter, op.getLoc(), op.getType(), adaptor.getInputs(),
+               static_cast<uint32_t>(op.getDimension()))
+        .getResult();
+  }
+};
+
+static SmallVector<int32_t> toI32(ArrayRef<int64_t> values) {
+  return SmallVector<int32_t>(values.begin(), values.end());
+}
+
+struct SliceLowering : public StableHLOPattern<shlo::SliceOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::SliceOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    if (adaptor.getOperand().getType() == op.getType())
+      return adaptor.getOperand();
+    return trt::SliceOp::create(
+               rewriter, op.getLoc(), adaptor.getOperand(),
+               toI32(op.getStartIndices()),
+               toI32(tensorType(op.getResult()).getShape()),
+               toI32(op.getStrides()))
+        .getResult();
+  }
+};
+
+/// Edge padding (possibly negative) as a slice that reads the padding value
+/// outside the operand.
+struct PadLowering : public StableHLOPattern<shlo::PadOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::PadOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    SmallVector<int32_t> start, stride;
+    for (int64_t low : op.getEdgePaddingLow()) {
+      start.push_back(static_cast<int32_t>(-low));
+      stride.push_back(1);
+    }
+    return trt::SliceOp::create(rewriter, op.getLoc(), adaptor.getOperand(),
+                                start,
+                                toI32(tensorType(op.getResult()).getShape()),
+                                stride, trt::SliceMode::kFILL,
+                                adaptor.getPaddingValue())
+        .getResult();
+  }
+};
+
+/// Reversal as a slice with stride -1 along the reversed dimensions.
+struct ReverseLowering : public StableHLOPattern<shlo::ReverseOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::ReverseOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    ArrayRef<int64_t> shape = tensorType(op.getResult()).getShape();
+    SmallVector<int32_t> start(shape.size(), 0), stride(shape.size(), 1);
+    for (int64_t d : op.getDimensions()) {
+      start[d] = static_cast<int32_t>(shape[d] - 1);
+      stride[d] = -1;
+    }
+    return trt::SliceOp::create(rewriter, op.getLoc(), adaptor.getOperand(),
+                                start, toI32(shape), stride)
+        .getResult();
+  }
+};
+
+struct OptimizationBarrierLowering
+    : public OpConversionPattern<shlo::OptimizationBarrierOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::OptimizationBarrierOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, adaptor.getOperand());
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Contractions
+//===----------------------------------------------------------------------===//
+
+static int64_t product(ArrayRef<int64_t> sizes) {
+  return std::accumulate(sizes.begin(), sizes.end(), int64_t(1),
+                         std::multiplies<int64_t>());
+}
+
+/// One dot_general operand brought into matrix form [batch..., rows, cols]:
+/// `outer` dimensions become the rows (lhs) or columns (rhs), `contracting`
+/// the other matrix dimension. Returns the matrix and the outer sizes.
+struct MatrixOperand {
+  Value matrix;
+  SmallVector<int64_t> outerSizes;
+  trt::MatrixOperation operation = trt::MatrixOperation::kNONE;
+};
+
+static MatrixOperand toMatrix(OpBuilder &b, Location loc, Value value,
+                              ArrayRef<int64_t> batch,
+                              ArrayRef<int64_t> contracting, bool isLhs) {
+  RankedTensorType type = tensorType(value);
+  SmallVector<int64_t> outer;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (!llvm::is_contained(batch, d) && !llvm::is_contained(contracting, d))
+      outer.push_back(d);
+  MatrixOperand result;
+  SmallVector<int64_t> batchSizes;
+  for (int64_t d : batch)
+    batchSizes.push_back(type.getDimSize(d));
+  for (int64_t d : outer)
+    result.outerSizes.push_back(type.getDimSize(d));
+  SmallVector<int64_t> contractingSizes;
+  for (int64_t d : contracting)
+    contractingSizes.push_back(type.getDimSize(d));
+
+  // lhs wants [batch, outer, contracting], rhs [batch, contracting, outer].
+  // When the operand already has the other order, a transposed read
+  // (kTRANSPOSE) saves the transpose.
+  SmallVector<int64_t> natural(batch), swapped(batch);
+  ArrayRef<int64_t> first = isLhs ? ArrayRef<int64_t>(outer) : contracting;
+  ArrayRef<int64_t> second = isLhs ? contracting : ArrayRef<int64_t>(outer);
+  llvm::append_range(natural, first);
+  llvm::append_range(natural, second);
+  llvm::append_range(swapped, second);
+  llvm::append_range(swapped, first);
+  auto isIdentity = [](ArrayRef<int64_t> perm) {
+    for (auto [i, d] : llvm::enumerate(perm))
+      if (static_cast<int64_t>(i) != d)
+        return false;
+    return true;
+  };
+  bool useSwapped = !isIdentity(natural) && isIdentity(swapped);
+  ArrayRef<int64_t> perm = useSwapped ? swapped : natural;
+  Value permuted = transpose(b, loc, value, perm);
+
+  int64_t rows = product(isLhs ? ArrayRef<int64_t>(result.outerSizes)
+                               : ArrayRef<int64_t>(contractingSizes));
+  int64_t cols = product(isLhs ? ArrayRef<int64_t>(contractingSizes)
+                               : ArrayRef<int64_t>(result.outerSizes));
+  SmallVector<int64_t> shape(batchSizes);
+  if (useSwapped) {
+    shape.push_back(cols);
+    shape.push_back(rows);
+    result.operation = trt::MatrixOperation::kTRANSPOSE;
+  } else {
+    shape.push_back(rows);
+    shape.push_back(cols);
+  }
+  result.matrix = reshape(b, loc, permuted, shape);
+  return result;
+}
+
+static Value lowerDot(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                      ArrayRef<int64_t> lhsBatch, ArrayRef<int64_t> rhsBatch,
+                      ArrayRef<int64_t> lhsContracting,
+                      ArrayRef<int64_t> rhsContracting,
+                      RankedTensorType resultType) {
+  MatrixOperand a = toMatrix(b, loc, lhs, lhsBatch, lhsContracting, true);
+  MatrixOperand c = toMatrix(b, loc, rhs, rhsBatch, rhsContracting, false);
+  SmallVector<int64_t> productShape;
+  for (int64_t d : lhsBatch)
+    productShape.push_back(tensorType(lhs).getDimSize(d));
+  productShape.push_back(product(a.outerSizes));
+  productShape.push_back(product(c.outerSizes));
+  Value matrix =
+      trt::MatrixMultiplyOp::create(b, loc, resultType.clone(productShape),
+                                    a.matrix, c.matrix, a.operation,
+                                    c.operation)
+          .getResult();
+  return reshape(b, loc, matrix, resultType.getShape());
+}
+
+struct DotGeneralLowering : public StableHLOPattern<shlo::DotGeneralOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::DotGeneralOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    if (!tensorType(op.getResult()).hasStaticShape())
+      return rewriter.notifyMatchFailure(op, "needs static shapes");
+    return lowerDot(rewriter, op.getLoc(), adaptor.getLhs(), adaptor.getRhs(),
+                    op.getLhsBatchingDimensions(),
+                    op.getRhsBatchingDimensions(),
+                    op.getLhsContractingDimensions(),
+                    op.getRhsContractingDimensions(),
+                    tensorType(op.getResult()));
+  }
+};
+
+struct DotLowering : public StableHLOPattern<shlo::DotOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::DotOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    if (!tensorType(op.getResult()).hasStaticShape())
+      return rewriter.notifyMatchFailure(op, "needs static shapes");
+    int64_t lhsRank = tensorType(adaptor.getLhs()).getRank();
+    return lowerDot(rewriter, op.getLoc(), adaptor.getLhs(), adaptor.getRhs(),
+                    {}, {}, {lhsRank - 1}, {0}, tensorType(op.getResult()));
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+/// Whether `init` is a constant equal to the identity of `kind` (so the
+/// reduction may ignore it).
+static bool isIdentityInit(Value init, trt::ReduceOperation kind) {
+  DenseElementsAttr value;
+  if (!matchPattern(init, m_Constant(&value)) || !value.isSplat())
+    return false;
+  if (isa<FloatType>(value.getElementType())) {
+    APFloat x = value.getSplatValue<APFloat>();
+    switch (kind) {
+    case trt::ReduceOperation::kSUM:
+      return x.isZero();
+    case trt::ReduceOperation::kPROD:
+      return x.isExactlyValue(1.0);
+    case trt::ReduceOperation::kMAX:
+      return x.isInfinity() && x.isNegative();
+    case trt::ReduceOperation::kMIN:
+      return x.isInfinity() && !x.isNegative();
+    default:
+      return false;
+    }
+  }
+  APInt x = value.getSplatValue<APInt>();
+  switch (kind) {
+  case trt::ReduceOperation::kSUM:
+    return x.isZero();
+  case trt::ReduceOperation::kPROD:
+    return x.isOne();
+  case trt::ReduceOperation::kMAX:
+    return x.getBitWidth() == 1 ? x.isZero() : x.isMinSignedValue();
+  case trt::ReduceOperation::kMIN:
+    return x.getBitWidth() == 1 ? x.isOne() : x.isMaxSignedValue();
+  default:
+    return false;
+  }
+}
+
+struct ReduceLowering : public OpConversionPattern<shlo::ReduceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::ReduceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (std::optional<std::string> reason = unsupportedReason(op))
+      return rewriter.notifyMatchFailure(op, *reason);
+    Location loc = op.getLoc();
+    Operation *reducer = singleReducerOp(op);
+    trt::ReduceOperation kind = *reduceOperationOf(reducer);
+    Value input = adaptor.getInputs().front();
+    Value init = op.getInitValues().front();
+    auto resultType = cast<RankedTensorType>(op.getResult(0).getType());
+
+    // Booleans reduce as i32: and is a product, or a clamped sum (as max).
+    bool isBoolean = isBool(input);
+    if (isBoolean) {
+      input = castTo(rewriter, loc, input, rewriter.getI32Type());
+      kind = isa<shlo::OrOp, shlo::AddOp, shlo::MaxOp>(reducer)
+                 ? trt::ReduceOperation::kMAX
+                 : trt::ReduceOperation::kMIN;
+    }
+    SmallVector<int64_t> axes(op.getDimensions());
+    llvm::sort(axes);
+    Value reduced = input;
+    if (!axes.empty())
+      reduced = trt::ReduceOp::create(
+                    rewriter, loc,
+                    resultType.clone(tensorType(input).getElementType()), input,
+                    axes, /*keepDimensions=*/false, kind)
+                    .getResult();
+    if (isBoolean)
+      reduced = castTo(rewriter, loc, reduced, rewriter.getI1Type());
+
+    // A non-identity initial value takes part in every reduction.
+    if (axes.empty() || !isIdentityInit(init, *reduceOperationOf(reducer))) {
+      std::optional<ElementWiseOperation> combine = elementWiseOf(reducer);
+      if (isBoolean)
+        combine = isa<shlo::OrOp, shlo::AddOp, shlo::MaxOp>(reducer)
+                      ? ElementWiseOperation::kOR
+                      : ElementWiseOperation::kAND;
+      Value initValue = expandTo(rewriter, loc, adaptor.getInitValues().front(),
+                                 resultType.getRank());
+      reduced = elementWise(rewriter, loc, *combine, reduced, initValue);
+    }
+    rewriter.replaceOp(op, reduced);
+    return success();
+  }
+};
+
+} // namespace
+
+void kiln::populateStableHLOToTensorRTPatterns(RewritePatternSet &patterns) {
+  MLIRContext *context = patterns.getContext();
+  patterns.add<BinaryPattern, UnaryPattern, ComposedUnaryPattern>(context);
+  patterns.add<RemainderPattern, CompareLowering, ConvertLowering,
+               SelectLowering, ClampLowering, ConstantLowering, IotaLowering,
+               BroadcastInDimLowering, ReshapeLowering, TransposeLowering,
+               ConcatenateLowering, SliceLowering, PadLowering,
+               ReverseLowering, OptimizationBarrierLowering,
+               DotGeneralLowering, DotLowering, ReduceLowering>(context);
+}
