@@ -170,6 +170,7 @@ LogicalResult lowerOpToStep(Operation *op, StepDesc &step) {
                                                           StepDesc &);
   static const FamilyLowering families[] = {
       lowerCoreOp,
+      lowerConvolutionOp,
   };
   for (FamilyLowering lower : families)
     if (std::optional<LogicalResult> lowered = lower(op, step))

@@ -259,6 +259,58 @@ Shape concatenationRule(const StepDesc &step, const std::vector<Shape> &ops) {
   return result;
 }
 
+/// [N, K, out...] of convolution / deconvolution (pooling: `windowed` with
+/// the input's channels). Window attributes hold one entry per spatial dim.
+Shape windowedRule(const StepDesc &step, const std::vector<Shape> &ops) {
+  const Shape &input = ops.at(0);
+  if (input.size() < 3 || input.size() > 5)
+    fail("input of shape ", text(input), " is not [N, C, spatial...] with 1 "
+         "to 3 spatial dims");
+  size_t spatial = input.size() - 2;
+  bool pooling = step.kernel == "pooling";
+  bool transposed = step.kernel == "deconvolution";
+  Shape kernel;
+  if (pooling) {
+    kernel = {1, 1};
+    const std::vector<int64_t> &window = getIntsAttr(step, "window");
+    kernel.insert(kernel.end(), window.begin(), window.end());
+  } else if (step.attrs.count("kernel_static")) {
+    kernel = getIntsAttr(step, "kernel_shape");
+  } else {
+    expectOperands(ops, 2);
+    kernel = ops[1];
+  }
+  if (kernel.size() != input.size())
+    fail("kernel of shape ", text(kernel), " for an input of shape ",
+         text(input));
+  auto entries = [&](const char *name, int64_t fill) {
+    const std::vector<int64_t> *values = optionalInts(step, name);
+    Shape result = values ? *values : Shape(spatial, fill);
+    if (result.size() != spatial)
+      fail("attribute '", name, "' has ", result.size(), " entries for ",
+           spatial, " spatial dims");
+    return result;
+  };
+  Shape stride = entries("stride", 1), pre = entries("pre_padding", 0),
+        post = entries("post_padding", 0), dilation = entries("dilation", 1);
+  int64_t channels = pooling      ? input[1]
+                     : transposed ? kernel[1] * getIntAttr(step, "num_groups", 1)
+                                  : kernel[0];
+  Shape result = {input[0], channels};
+  for (size_t d = 0; d < spatial; ++d) {
+    int64_t in = input[d + 2];
+    int64_t window = dilation[d] * (kernel[d + 2] - 1) + 1;
+    int64_t pads = pre[d] + post[d];
+    int64_t out = transposed ? (in - 1) * stride[d] + window - pads
+                             : (in + pads - window) / stride[d] + 1;
+    if ((transposed && out < 0) || (!transposed && in + pads < window))
+      fail("spatial dim ", d, " of size ", in, " is too small for the "
+           "window ", window, " with padding ", pads);
+    result.push_back(out);
+  }
+  return result;
+}
+
 using Rule = std::function<Shape(const StepDesc &, const std::vector<Shape> &,
                                  const Shape &)>;
 
@@ -294,6 +346,12 @@ const std::map<std::string, Rule> &rules() {
        [](auto &step, auto &ops, auto &) {
          return concatenationRule(step, ops);
        }},
+      {"convolution",
+       [](auto &step, auto &ops, auto &) { return windowedRule(step, ops); }},
+      {"deconvolution",
+       [](auto &step, auto &ops, auto &) { return windowedRule(step, ops); }},
+      {"pooling",
+       [](auto &step, auto &ops, auto &) { return windowedRule(step, ops); }},
   };
   return table;
 }

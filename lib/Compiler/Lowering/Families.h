@@ -20,6 +20,10 @@ namespace kiln::compiler {
 /// Error for a form of an op the runtime does not execute yet.
 mlir::LogicalResult notSupported(mlir::Operation *op, llvm::StringRef what);
 
+/// tensorrt.convolution, tensorrt.deconvolution, tensorrt.pooling.
+std::optional<mlir::LogicalResult> lowerConvolutionOp(mlir::Operation *op,
+                                                      StepDesc &step);
+
 } // namespace kiln::compiler
 
 #endif // KILN_LIB_COMPILER_LOWERING_FAMILIES_H

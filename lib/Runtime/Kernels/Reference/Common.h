@@ -34,6 +34,8 @@ void registerSliceKernels(KernelRegistry &registry);
 void registerConcatenationKernels(KernelRegistry &registry);
 void registerCastKernels(KernelRegistry &registry);
 void registerSelectKernels(KernelRegistry &registry);
+void registerConvolutionKernels(KernelRegistry &registry);
+void registerPoolingKernels(KernelRegistry &registry);
 
 namespace ref {
 

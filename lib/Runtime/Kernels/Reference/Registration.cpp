@@ -16,6 +16,8 @@ void registerReferenceKernels(KernelRegistry &registry) {
   registerConcatenationKernels(registry);
   registerCastKernels(registry);
   registerSelectKernels(registry);
+  registerConvolutionKernels(registry);
+  registerPoolingKernels(registry);
 }
 
 } // namespace kiln
