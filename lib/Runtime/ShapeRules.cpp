@@ -3,6 +3,7 @@
 
 #include "kiln/Runtime/Error.h"
 
+#include <cmath>
 #include <functional>
 #include <map>
 #include <string>
@@ -311,6 +312,94 @@ Shape windowedRule(const StepDesc &step, const std::vector<Shape> &ops) {
   return result;
 }
 
+/// gather / gather_nd / one_hot / padding / resize: TensorRT's rules,
+/// restated from the kernels (lib/Runtime/Kernels/Reference).
+Shape gatherRule(const StepDesc &step, const std::vector<Shape> &ops) {
+  expectOperands(ops, 2);
+  const Shape &data = ops[0], &indices = ops[1];
+  int64_t axis = getIntAttr(step, "axis");
+  int64_t lockstep = getIntAttr(step, "num_broadcast_dims", 0);
+  if (axis < 0 || static_cast<size_t>(axis) >= data.size() || lockstep < 0 ||
+      lockstep > 1 || lockstep > axis ||
+      static_cast<size_t>(lockstep) > indices.size())
+    fail("gather axis ", axis, " / num_broadcast_dims ", lockstep,
+         " do not fit data ", text(data), " and indices ", text(indices));
+  Shape result;
+  if (lockstep == 1)
+    result = broadcastAll({{data[0]}, {indices[0]}});
+  result.insert(result.end(), data.begin() + lockstep, data.begin() + axis);
+  result.insert(result.end(), indices.begin() + lockstep, indices.end());
+  result.insert(result.end(), data.begin() + axis + 1, data.end());
+  return result;
+}
+
+Shape gatherNdRule(const std::vector<Shape> &ops) {
+  expectOperands(ops, 2);
+  const Shape &data = ops[0], &indices = ops[1];
+  if (indices.empty() || indices.back() < 1 ||
+      static_cast<size_t>(indices.back()) > data.size())
+    fail("indices ", text(indices), " do not hold index tuples into ",
+         text(data));
+  Shape result(indices.begin(), indices.end() - 1);
+  result.insert(result.end(), data.begin() + indices.back(), data.end());
+  return result;
+}
+
+Shape oneHotRule(const StepDesc &step, const std::vector<Shape> &ops,
+                 const Shape &planned) {
+  expectOperands(ops, 3);
+  const int64_t rank = static_cast<int64_t>(ops[0].size());
+  int64_t axis = getIntAttr(step, "axis");
+  if (axis < -rank - 1 || axis > rank)
+    fail("one_hot axis ", axis, " is out of range for indices ",
+         text(ops[0]));
+  if (axis < 0)
+    axis += rank + 1;
+  if (planned.size() != ops[0].size() + 1 || planned[axis] == kDynamicDim)
+    fail("one_hot needs a static depth dimension, got ", text(planned));
+  Shape result = ops[0];
+  result.insert(result.begin() + axis, planned[axis]);
+  return result;
+}
+
+Shape paddingRule(const StepDesc &step, const std::vector<Shape> &ops) {
+  const std::vector<int64_t> &pre = getIntsAttr(step, "pre_padding");
+  const std::vector<int64_t> &post = getIntsAttr(step, "post_padding");
+  Shape result = ops.at(0);
+  if (pre.size() != post.size() || pre.size() > result.size())
+    fail("padding ", list(pre), " / ", list(post), " does not fit ",
+         text(result));
+  size_t first = result.size() - pre.size();
+  for (size_t j = 0; j < pre.size(); ++j) {
+    result[first + j] += pre[j] + post[j];
+    if (result[first + j] < 0)
+      fail("padding ", list(pre), " / ", list(post), " crops more than ",
+           text(ops[0]), " holds");
+  }
+  return result;
+}
+
+/// Resize: floor(in * scale) per dim with `scales`; otherwise the planned
+/// size where it is static, else the input's (an unresized dim).
+Shape resizeRule(const StepDesc &step, const std::vector<Shape> &ops,
+                 const Shape &planned) {
+  const Shape &in = ops.at(0);
+  if (planned.size() != in.size())
+    fail("resize result ", text(planned), " must have the rank of ", text(in));
+  const std::vector<double> *scales = nullptr;
+  if (step.attrs.count("scales"))
+    scales = std::get_if<std::vector<double>>(&step.attrs.at("scales"));
+  if (scales && scales->size() != in.size())
+    fail("resize scales hold ", scales->size(), " factors for ", text(in));
+  Shape result(in.size());
+  for (size_t d = 0; d < in.size(); ++d)
+    result[d] = scales ? static_cast<int64_t>(std::floor(
+                             static_cast<double>(in[d]) * (*scales)[d]))
+                : planned[d] != kDynamicDim ? planned[d]
+                                            : in[d];
+  return result;
+}
+
 using Rule = std::function<Shape(const StepDesc &, const std::vector<Shape> &,
                                  const Shape &)>;
 
@@ -346,6 +435,23 @@ const std::map<std::string, Rule> &rules() {
        [](auto &step, auto &ops, auto &) {
          return concatenationRule(step, ops);
        }},
+      {"gather",
+       [](auto &step, auto &ops, auto &) { return gatherRule(step, ops); }},
+      {"gather_nd", [](auto &, auto &ops, auto &) { return gatherNdRule(ops); }},
+      {"gather_elements",
+       [](auto &, auto &ops, auto &) { return ops.at(1); }},
+      {"scatter_nd", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"scatter_elements", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"one_hot", oneHotRule},
+      {"padding",
+       [](auto &step, auto &ops, auto &) { return paddingRule(step, ops); }},
+      {"shape",
+       [](auto &, auto &ops, auto &) {
+         return Shape{static_cast<int64_t>(ops.at(0).size())};
+       }},
+      {"resize_nearest", resizeRule},
+      {"resize_linear", resizeRule},
+      {"resize_cubic", resizeRule},
       {"convolution",
        [](auto &step, auto &ops, auto &) { return windowedRule(step, ops); }},
       {"deconvolution",

@@ -24,6 +24,10 @@ mlir::LogicalResult notSupported(mlir::Operation *op, llvm::StringRef what);
 std::optional<mlir::LogicalResult> lowerConvolutionOp(mlir::Operation *op,
                                                       StepDesc &step);
 
+/// gather*, scatter*, one_hot, padding, shape, resize_*.
+std::optional<mlir::LogicalResult> lowerDataMovementOp(mlir::Operation *op,
+                                                       StepDesc &step);
+
 } // namespace kiln::compiler
 
 #endif // KILN_LIB_COMPILER_LOWERING_FAMILIES_H

@@ -34,6 +34,11 @@ void registerSliceKernels(KernelRegistry &registry);
 void registerConcatenationKernels(KernelRegistry &registry);
 void registerCastKernels(KernelRegistry &registry);
 void registerSelectKernels(KernelRegistry &registry);
+void registerGatherKernels(KernelRegistry &registry);
+void registerScatterKernels(KernelRegistry &registry);
+void registerPaddingKernels(KernelRegistry &registry);
+void registerResizeKernels(KernelRegistry &registry);
+void registerOneHotKernels(KernelRegistry &registry);
 void registerConvolutionKernels(KernelRegistry &registry);
 void registerPoolingKernels(KernelRegistry &registry);
 

@@ -16,6 +16,11 @@ void registerReferenceKernels(KernelRegistry &registry) {
   registerConcatenationKernels(registry);
   registerCastKernels(registry);
   registerSelectKernels(registry);
+  registerGatherKernels(registry);
+  registerScatterKernels(registry);
+  registerPaddingKernels(registry);
+  registerResizeKernels(registry);
+  registerOneHotKernels(registry);
   registerConvolutionKernels(registry);
   registerPoolingKernels(registry);
 }

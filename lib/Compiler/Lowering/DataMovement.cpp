@@ -1,0 +1,108 @@
+//===- DataMovement.cpp - Gather/scatter, padding, shape, one_hot, resize -===//
+//
+// Ops that move data by index arithmetic: the gather and scatter modes,
+// one_hot, padding, shape and the three resize interpolations. Kernels and
+// attributes are listed in docs/engine-format.md.
+//
+//===----------------------------------------------------------------------===//
+#include "Families.h"
+
+#include "kiln/Dialect/TensorRT/IR/TensorRT.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+namespace trt = mlir::tensorrt;
+
+namespace kiln::compiler {
+
+/// Attributes every resize op shares; `scales` is optional.
+template <typename ResizeOp>
+static void addResizeAttrs(ResizeOp op, AttrMap &attrs) {
+  attrs["coordinate_transformation"] =
+      trt::stringifyResizeCoordinateTransformation(
+          op.getCoordinateTransformation())
+          .str();
+  attrs["selector_for_single_pixel"] =
+      trt::stringifyResizeSelector(op.getSelectorForSinglePixel()).str();
+  if (std::optional<ArrayRef<float>> scales = op.getScales())
+    attrs["scales"] = std::vector<double>(scales->begin(), scales->end());
+}
+
+/// A resize whose output shape is only known from its `output_shape` values
+/// would need value-dependent shapes; the result type must be static then.
+template <typename ResizeOp>
+static std::optional<LogicalResult> checkResizeShape(ResizeOp op) {
+  auto result = cast<ShapedType>(op.getType());
+  if (op.getOutputShape() && !result.hasStaticShape())
+    return notSupported(op, "an output_shape operand with a dynamic result");
+  return std::nullopt;
+}
+
+std::optional<LogicalResult> lowerDataMovementOp(Operation *op,
+                                                 StepDesc &step) {
+  AttrMap &attrs = step.attrs;
+  using Result = std::optional<LogicalResult>;
+  auto use = [&](StringRef kernel) -> Result {
+    step.kernel = kernel.str();
+    return success();
+  };
+  return llvm::TypeSwitch<Operation *, Result>(op)
+      .Case([&](trt::GatherOp op) -> Result {
+        attrs["axis"] = int64_t(op.getAxis());
+        attrs["num_broadcast_dims"] = int64_t(op.getNumBroadcastDims());
+        return use("gather");
+      })
+      .Case([&](trt::GatherNdOp) -> Result { return use("gather_nd"); })
+      .Case([&](trt::GatherElementsOp op) -> Result {
+        attrs["axis"] = int64_t(op.getAxis());
+        return use("gather_elements");
+      })
+      .Case([&](trt::ScatterNdOp) -> Result { return use("scatter_nd"); })
+      .Case([&](trt::ScatterElementsOp op) -> Result {
+        attrs["axis"] = int64_t(op.getAxis().value_or(0));
+        return use("scatter_elements");
+      })
+      .Case([&](trt::OneHotOp op) -> Result {
+        if (!cast<ShapedType>(op.getType()).hasStaticShape())
+          return notSupported(op, "a result with a dynamic shape (the depth "
+                                  "is a value)");
+        attrs["axis"] = int64_t(op.getAxis());
+        return use("one_hot");
+      })
+      .Case([&](trt::PaddingOp op) -> Result {
+        attrs["pre_padding"] =
+            std::vector<int64_t>(op.getPrePadding().begin(),
+                                 op.getPrePadding().end());
+        attrs["post_padding"] =
+            std::vector<int64_t>(op.getPostPadding().begin(),
+                                 op.getPostPadding().end());
+        return use("padding");
+      })
+      .Case([&](trt::ShapeOp) -> Result { return use("shape"); })
+      .Case([&](trt::ResizeNearestOp op) -> Result {
+        if (Result bad = checkResizeShape(op))
+          return bad;
+        addResizeAttrs(op, attrs);
+        attrs["nearest_rounding"] =
+            trt::stringifyResizeRoundMode(op.getNearestRounding()).str();
+        return use("resize_nearest");
+      })
+      .Case([&](trt::ResizeLinearOp op) -> Result {
+        if (Result bad = checkResizeShape(op))
+          return bad;
+        addResizeAttrs(op, attrs);
+        return use("resize_linear");
+      })
+      .Case([&](trt::ResizeCubicOp op) -> Result {
+        if (Result bad = checkResizeShape(op))
+          return bad;
+        addResizeAttrs(op, attrs);
+        attrs["cubic_coeff"] = op.getCubicCoeff().convertToDouble();
+        return use("resize_cubic");
+      })
+      .Default([&](Operation *) -> Result { return std::nullopt; });
+}
+
+} // namespace kiln::compiler
