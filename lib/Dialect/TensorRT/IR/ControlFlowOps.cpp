@@ -51,6 +51,26 @@ static OpTy terminatorOf(Region &region) {
   return dyn_cast<OpTy>(region.front().back());
 }
 
+/// Rejects ops nested in `parent`'s regions that TensorRT cannot place in a
+/// conditional or loop body.
+static LogicalResult verifyLayersAllowedInRegions(Operation *parent) {
+  static constexpr llvm::StringLiteral kNotInControlFlow[] = {
+      "tensorrt.padding",        "tensorrt.deconvolution",
+      "tensorrt.parametric_relu", "tensorrt.pooling",
+      "tensorrt.ragged_softmax", "tensorrt.resize_nearest",
+      "tensorrt.resize_linear",  "tensorrt.resize_cubic"};
+  WalkResult walk = parent->walk([&](Operation *op) {
+    if (op == parent ||
+        !llvm::is_contained(kNotInControlFlow, op->getName().getStringRef()))
+      return WalkResult::advance();
+    op->emitOpError("is not supported inside '")
+        << parent->getName() << "' (TensorRT builds it only outside "
+        << "conditionals and loops)";
+    return WalkResult::interrupt();
+  });
+  return failure(walk.wasInterrupted());
+}
+
 //===----------------------------------------------------------------------===//
 // IfOp
 //===----------------------------------------------------------------------===//
@@ -125,6 +145,10 @@ LogicalResult IfOp::verify() {
   return success();
 }
 
+LogicalResult IfOp::verifyRegions() {
+  return verifyLayersAllowedInRegions(*this);
+}
+
 /// A branch may yield a less or more precise shape than the result states.
 bool IfOp::areTypesCompatible(Type lhs, Type rhs) {
   return areCompatibleTensorTypes(lhs, rhs);
@@ -196,6 +220,10 @@ LogicalResult WhileOp::verify() {
                              err)))
     return failure();
   return success();
+}
+
+LogicalResult WhileOp::verifyRegions() {
+  return verifyLayersAllowedInRegions(*this);
 }
 
 void WhileOp::getSuccessorRegions(RegionBranchPoint point,
@@ -314,6 +342,10 @@ LogicalResult ForOp::verify() {
     return emitOpError("expected the body to end in 'tensorrt.yield'");
   return checkTypesEqual(carried, yield.getResults().getTypes(),
                          "the body to yield values", "the init types", err);
+}
+
+LogicalResult ForOp::verifyRegions() {
+  return verifyLayersAllowedInRegions(*this);
 }
 
 void ForOp::getSuccessorRegions(RegionBranchPoint,

@@ -97,3 +97,31 @@ func.func @for_i64_bound(%lb: tensor<i64>, %ub: tensor<i32>, %step: tensor<i32>)
   }) : (tensor<i64>, tensor<i32>, tensor<i32>) -> ()
   return
 }
+
+// -----
+
+func.func @for_contains_padding(%lb: tensor<i32>, %ub: tensor<i32>, %step: tensor<i32>, %a: tensor<1x1x4x4xf32>) -> tensor<1x1x4x4xf32> {
+  %0 = tensorrt.for %i = %lb to %ub step %step init(%x = %a) -> (tensor<1x1x4x4xf32>) {
+    // expected-error @below {{'tensorrt.padding' op is not supported inside 'tensorrt.for' (TensorRT builds it only outside conditionals and loops)}}
+    %p = tensorrt.padding {prePadding = array<i64: 1, 1>, postPadding = array<i64: -1, -1>} ins(%x : tensor<1x1x4x4xf32>) -> tensor<1x1x4x4xf32>
+    tensorrt.yield %p : tensor<1x1x4x4xf32>
+  }
+  return %0 : tensor<1x1x4x4xf32>
+}
+
+// -----
+
+// A nested conditional is checked by the innermost region op.
+func.func @for_if_contains_padding(%lb: tensor<i32>, %ub: tensor<i32>, %step: tensor<i32>, %c: tensor<i1>, %a: tensor<1x1x4x4xf32>) -> tensor<1x1x4x4xf32> {
+  %0 = tensorrt.for %i = %lb to %ub step %step init(%x = %a) -> (tensor<1x1x4x4xf32>) {
+    %y = tensorrt.if (%c : tensor<i1>) -> tensor<1x1x4x4xf32> {
+      // expected-error @below {{'tensorrt.padding' op is not supported inside 'tensorrt.if'}}
+      %p = tensorrt.padding {prePadding = array<i64: 1, 1>, postPadding = array<i64: -1, -1>} ins(%x : tensor<1x1x4x4xf32>) -> tensor<1x1x4x4xf32>
+      tensorrt.yield %p : tensor<1x1x4x4xf32>
+    } else {
+      tensorrt.yield %x : tensor<1x1x4x4xf32>
+    }
+    tensorrt.yield %y : tensor<1x1x4x4xf32>
+  }
+  return %0 : tensor<1x1x4x4xf32>
+}

@@ -110,3 +110,17 @@ func.func @if_missing_yield(%c: tensor<i1>, %a: tensor<4xf32>) -> tensor<4xf32> 
   }
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+func.func @if_contains_padding(%c: tensor<i1>, %x: tensor<1x1x4x4xf32>) -> tensor<1x1x6x6xf32> {
+  %0 = tensorrt.if (%c : tensor<i1>) -> tensor<1x1x6x6xf32> {
+    // expected-error @below {{'tensorrt.padding' op is not supported inside 'tensorrt.if' (TensorRT builds it only outside conditionals and loops)}}
+    %p = tensorrt.padding {prePadding = array<i64: 1, 1>, postPadding = array<i64: 1, 1>} ins(%x : tensor<1x1x4x4xf32>) -> tensor<1x1x6x6xf32>
+    tensorrt.yield %p : tensor<1x1x6x6xf32>
+  } else {
+    %p = tensorrt.padding {prePadding = array<i64: 2, 2>, postPadding = array<i64: 0, 0>} ins(%x : tensor<1x1x4x4xf32>) -> tensor<1x1x6x6xf32>
+    tensorrt.yield %p : tensor<1x1x6x6xf32>
+  }
+  return %0 : tensor<1x1x6x6xf32>
+}

@@ -120,3 +120,18 @@ func.func @while_i8_operand(%x0: tensor<4xui8>, %go: tensor<i1>) -> tensor<4xui8
   }
   return %0 : tensor<4xui8>
 }
+
+// -----
+
+func.func @while_contains_padding(%x0: tensor<1x1x4x4xf32>, %go: tensor<i1>) -> tensor<1x1x4x4xf32> {
+  %0 = tensorrt.while (%x0 : tensor<1x1x4x4xf32>) -> tensor<1x1x4x4xf32> {
+  ^bb0(%x: tensor<1x1x4x4xf32>):
+    tensorrt.condition(%go : tensor<i1>) %x : tensor<1x1x4x4xf32>
+  }, {
+  ^bb0(%x: tensor<1x1x4x4xf32>):
+    // expected-error @below {{'tensorrt.padding' op is not supported inside 'tensorrt.while' (TensorRT builds it only outside conditionals and loops)}}
+    %p = tensorrt.padding {prePadding = array<i64: -1, -1>, postPadding = array<i64: 1, 1>} ins(%x : tensor<1x1x4x4xf32>) -> tensor<1x1x4x4xf32>
+    tensorrt.yield %p : tensor<1x1x4x4xf32>
+  }
+  return %0 : tensor<1x1x4x4xf32>
+}

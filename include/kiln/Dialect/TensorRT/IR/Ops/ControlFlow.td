@@ -6,7 +6,9 @@
 // Region-holding ops state their own signatures: which block arguments a
 // region has, and what its terminator passes on. Values defined above a
 // region may be used inside it; they become the inputs of the conditional or
-// loop when the network is built.
+// loop when the network is built. TensorRT does not build some layers inside
+// conditionals and loops (padding, deconvolution, parametric ReLU, pooling,
+// ragged softmax, resize); the verifiers reject them there.
 //
 //===----------------------------------------------------------------------===//
 
@@ -48,6 +50,7 @@ def TensorRT_IfOp : TensorRT_Op<"if", [Pure, TensorRT_InferResultType,
       $trueRegion `else` $falseRegion
   }];
   let hasVerifier = 1;
+  let hasRegionVerifier = 1;
 }
 
 def TensorRT_WhileOp : TensorRT_Op<"while", [Pure,
@@ -87,6 +90,7 @@ def TensorRT_WhileOp : TensorRT_Op<"while", [Pure,
       $condRegion `,` $bodyRegion
   }];
   let hasVerifier = 1;
+  let hasRegionVerifier = 1;
 }
 
 def TensorRT_ForOp : TensorRT_Op<"for", [Pure,
@@ -120,6 +124,7 @@ def TensorRT_ForOp : TensorRT_Op<"for", [Pure,
   let regions = (region SizedRegion<1>:$body_region);
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
+  let hasRegionVerifier = 1;
   let extraClassDeclaration = [{
     /// The induction variable: the body's first block argument.
     ::mlir::BlockArgument getInductionVar() {
