@@ -170,6 +170,9 @@ LogicalResult lowerOpToStep(Operation *op, StepDesc &step) {
                                                           StepDesc &);
   static const FamilyLowering families[] = {
       lowerCoreOp,
+      lowerReductionOp,
+      lowerNormalizationOp,
+      lowerFillOp,
       lowerDataMovementOp,
       lowerConvolutionOp,
   };

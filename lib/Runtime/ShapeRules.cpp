@@ -260,6 +260,64 @@ Shape concatenationRule(const StepDesc &step, const std::vector<Shape> &ops) {
   return result;
 }
 
+Shape topKRule(const StepDesc &step, const std::vector<Shape> &ops) {
+  int64_t k = getIntAttr(step, "k"), axis = getIntAttr(step, "axis");
+  Shape result = ops.at(0);
+  if (axis < 0 || static_cast<size_t>(axis) >= result.size())
+    fail("axis ", axis, " is out of range for ", text(result));
+  if (k > result[axis])
+    fail("k = ", k, " exceeds dimension ", axis, " of ", text(result));
+  result[axis] = k;
+  return result;
+}
+
+/// Sizes of the result labels of an einsum equation (see Einsum.cpp).
+Shape einsumRule(const StepDesc &step, const std::vector<Shape> &ops) {
+  std::string equation;
+  for (char c : getStringAttr(step, "equation"))
+    if (c != ' ')
+      equation.push_back(c);
+  size_t arrow = equation.find("->");
+  std::vector<std::string> terms(1);
+  for (char c : equation.substr(0, arrow))
+    if (c == ',')
+      terms.emplace_back();
+    else
+      terms.back().push_back(c);
+  if (terms.size() != ops.size())
+    fail("equation \"", equation, "\" has ", terms.size(),
+         " input terms for ", ops.size(), " operands");
+  std::map<char, int64_t> size;
+  std::map<char, int> uses;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    if (terms[i].size() != ops[i].size())
+      fail("term \"", terms[i], "\" does not label the dims of ", text(ops[i]));
+    for (size_t d = 0; d < ops[i].size(); ++d) {
+      char label = terms[i][d];
+      ++uses[label];
+      auto [it, inserted] = size.emplace(label, ops[i][d]);
+      if (!inserted && it->second == 1)
+        it->second = ops[i][d];
+      else if (!inserted && ops[i][d] != 1 && ops[i][d] != it->second)
+        fail("label '", label, "' has sizes ", it->second, " and ", ops[i][d]);
+    }
+  }
+  std::string output;
+  if (arrow != std::string::npos)
+    output = equation.substr(arrow + 2);
+  else
+    for (auto [label, count] : uses)
+      if (count == 1)
+        output.push_back(label);
+  Shape result;
+  for (char label : output) {
+    if (!size.count(label))
+      fail("result label '", label, "' labels no input dim");
+    result.push_back(size[label]);
+  }
+  return result;
+}
+
 /// [N, K, out...] of convolution / deconvolution (pooling: `windowed` with
 /// the input's channels). Window attributes hold one entry per spatial dim.
 Shape windowedRule(const StepDesc &step, const std::vector<Shape> &ops) {
@@ -435,6 +493,11 @@ const std::map<std::string, Rule> &rules() {
        [](auto &step, auto &ops, auto &) {
          return concatenationRule(step, ops);
        }},
+      {"normalization", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"ragged_softmax", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"parametric_relu", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"einsum",
+       [](auto &step, auto &ops, auto &) { return einsumRule(step, ops); }},
       {"gather",
        [](auto &step, auto &ops, auto &) { return gatherRule(step, ops); }},
       {"gather_nd", [](auto &, auto &ops, auto &) { return gatherNdRule(ops); }},
@@ -473,6 +536,10 @@ std::vector<Shape> inferResultShapes(const StepDesc &step,
   std::vector<Shape> results;
   if (it != rules().end() && planned.size() == 1 && !operandShapes.empty()) {
     results.push_back(it->second(step, operandShapes, planned[0]));
+  } else if (step.kernel == "top_k" && planned.size() == 2 &&
+             !operandShapes.empty()) {
+    Shape shape = topKRule(step, operandShapes);
+    results = {shape, shape};
   } else {
     // Kernels without a rule (and multi-result steps) need static results.
     for (const Shape &shape : planned)

@@ -28,6 +28,18 @@ std::optional<mlir::LogicalResult> lowerConvolutionOp(mlir::Operation *op,
 std::optional<mlir::LogicalResult> lowerDataMovementOp(mlir::Operation *op,
                                                        StepDesc &step);
 
+/// tensorrt.top_k, tensorrt.argmin, tensorrt.argmax, tensorrt.einsum.
+std::optional<mlir::LogicalResult> lowerReductionOp(mlir::Operation *op,
+                                                    StepDesc &step);
+
+/// tensorrt.normalization, tensorrt.ragged_softmax, tensorrt.parametric_relu.
+std::optional<mlir::LogicalResult> lowerNormalizationOp(mlir::Operation *op,
+                                                        StepDesc &step);
+
+/// tensorrt.linspace, tensorrt.random_uniform, tensorrt.random_normal.
+std::optional<mlir::LogicalResult> lowerFillOp(mlir::Operation *op,
+                                               StepDesc &step);
+
 } // namespace kiln::compiler
 
 #endif // KILN_LIB_COMPILER_LOWERING_FAMILIES_H

@@ -16,6 +16,10 @@ void registerReferenceKernels(KernelRegistry &registry) {
   registerConcatenationKernels(registry);
   registerCastKernels(registry);
   registerSelectKernels(registry);
+  registerTopKKernels(registry);
+  registerNormalizationKernels(registry);
+  registerEinsumKernels(registry);
+  registerFillKernels(registry);
   registerGatherKernels(registry);
   registerScatterKernels(registry);
   registerPaddingKernels(registry);
