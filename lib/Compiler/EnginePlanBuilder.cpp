@@ -5,6 +5,7 @@
 #include "kiln/Dialect/TensorRT/IR/TensorRT.h"
 #include "kiln/Runtime/BufferPlanner.h"
 
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/DenseMap.h"
@@ -18,6 +19,9 @@ namespace kiln::compiler {
 namespace {
 
 std::optional<DType> toDType(Type type) {
+  // A `!quant.uniform` tensor is stored as its integer storage type.
+  if (auto quantized = dyn_cast<quant::QuantizedType>(type))
+    type = quantized.getStorageType();
   if (type.isF32())
     return DType::F32;
   if (type.isF16())
@@ -32,6 +36,14 @@ std::optional<DType> toDType(Type type) {
     return DType::I32;
   if (type.isSignlessInteger(64))
     return DType::I64;
+  if (type.isUnsignedInteger(8))
+    return DType::UI8;
+  if (type.isSignlessInteger(4))
+    return DType::I4;
+  if (isa<Float8E4M3FNType>(type))
+    return DType::F8E4M3FN;
+  if (isa<Float4E2M1FNType>(type))
+    return DType::F4E2M1FN;
   return std::nullopt;
 }
 
@@ -51,11 +63,17 @@ std::string locationString(Location loc) {
 }
 
 /// Little-endian bytes of a dense attribute in the runtime's storage format
-/// (i1 as one byte per element, floats as their IEEE bits).
+/// (i1 as one byte per element, floats as their IEEE bits, i4 and f4E2M1FN
+/// packed two per byte with the even element in the low nibble).
 std::vector<uint8_t> encodeElements(DenseElementsAttr attr, DType dtype) {
-  int64_t elementSize = dtypeSize(dtype);
-  std::vector<uint8_t> bytes(attr.getNumElements() * elementSize);
+  std::vector<uint8_t> bytes(dtypeByteSize(dtype, attr.getNumElements()));
   auto store = [&](int64_t index, uint64_t bits) {
+    if (isPacked(dtype)) {
+      uint8_t nibble = static_cast<uint8_t>(bits & 0xfu);
+      bytes[index / 2] |= index % 2 ? static_cast<uint8_t>(nibble << 4) : nibble;
+      return;
+    }
+    int64_t elementSize = dtypeSize(dtype);
     std::memcpy(bytes.data() + index * elementSize, &bits, elementSize);
   };
   int64_t index = 0;

@@ -170,6 +170,7 @@ LogicalResult lowerOpToStep(Operation *op, StepDesc &step) {
                                                           StepDesc &);
   static const FamilyLowering families[] = {
       lowerCoreOp,
+      lowerQuantizationOp,
       lowerReductionOp,
       lowerNormalizationOp,
       lowerFillOp,

@@ -80,9 +80,10 @@ ArenaPlan planEngineArena(const EnginePlan &plan,
   for (size_t id = 0; id < plan.buffers.size(); ++id) {
     if (plan.buffers[id].kind != BufferKind::Arena)
       continue;
-    int64_t bytes = dtypeSize(plan.buffers[id].dtype);
+    int64_t count = 1;
     for (int64_t dim : shapes[id])
-      bytes *= dim;
+      count *= dim;
+    int64_t bytes = dtypeByteSize(plan.buffers[id].dtype, count);
     ids.push_back(id);
     lifetimes.push_back({bytes, firstStep[id], lastStep[id]});
   }

@@ -232,7 +232,7 @@ EnginePlan decodePayload(Reader &r) {
     std::string what = "buffer " + std::to_string(i);
     BufferDesc &buffer = plan.buffers[i];
     uint8_t dtype = r.get<uint8_t>(what + " dtype");
-    if (dtype > static_cast<uint8_t>(DType::BF16))
+    if (dtype > static_cast<uint8_t>(kLastDType))
       r.corrupt(what + " has unknown dtype code " + std::to_string(dtype));
     buffer.dtype = static_cast<DType>(dtype);
     uint8_t kind = r.get<uint8_t>(what + " kind");

@@ -29,7 +29,9 @@ int64_t BufferDesc::numElements() const {
   return count;
 }
 
-int64_t BufferDesc::byteSize() const { return numElements() * dtypeSize(dtype); }
+int64_t BufferDesc::byteSize() const {
+  return dtypeByteSize(dtype, numElements());
+}
 
 static const char *kindName(BufferKind kind) {
   switch (kind) {
@@ -46,7 +48,7 @@ static const char *kindName(BufferKind kind) {
 /// Byte size of a buffer, computed without overflow; throws on a shape no
 /// machine could hold, so that later arithmetic on sizes is safe.
 static int64_t checkedByteSize(const BufferDesc &buffer, size_t id) {
-  if (static_cast<uint8_t>(buffer.dtype) > static_cast<uint8_t>(DType::BF16))
+  if (static_cast<uint8_t>(buffer.dtype) > static_cast<uint8_t>(kLastDType))
     fail("buffer ", id, ": invalid dtype code ",
          static_cast<int>(buffer.dtype));
   constexpr int64_t kLimit = std::numeric_limits<int64_t>::max() / 16;
@@ -60,7 +62,13 @@ static int64_t checkedByteSize(const BufferDesc &buffer, size_t id) {
       fail("buffer ", id, ": shape has too many elements");
     count *= dim;
   }
-  return count * dtypeSize(buffer.dtype);
+  return dtypeByteSize(buffer.dtype, count);
+}
+
+/// Alignment an arena offset needs: the element size, or 1 byte for the
+/// packed sub-byte types.
+static int64_t elementAlignment(DType type) {
+  return isPacked(type) ? 1 : dtypeSize(type);
 }
 
 static void checkBufferId(int32_t id, size_t bufferCount,
@@ -134,10 +142,10 @@ void EnginePlan::validate() const {
              constantBytes, " bytes");
       break;
     case BufferKind::Arena:
-      if (buffer.offset < 0 || buffer.offset % dtypeSize(buffer.dtype) != 0)
+      if (buffer.offset < 0 || buffer.offset % elementAlignment(buffer.dtype) != 0)
         fail("buffer ", id, ": arena offset ", buffer.offset,
              " is not a non-negative multiple of the element size ",
-             dtypeSize(buffer.dtype));
+             elementAlignment(buffer.dtype));
       if (buffer.offset > arenaSize || bytes > arenaSize - buffer.offset)
         fail("buffer ", id, ": arena range [", buffer.offset, ", ",
              buffer.offset, " + ", bytes, ") exceeds the arena size ",

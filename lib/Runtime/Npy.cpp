@@ -28,6 +28,7 @@ struct DTypeSpelling {
 constexpr DTypeSpelling kDTypes[] = {
     {"<f4", DType::F32}, {"<f2", DType::F16}, {"<i4", DType::I32},
     {"<i8", DType::I64}, {"|b1", DType::I1},  {"|i1", DType::I8},
+    {"|u1", DType::UI8},
 };
 
 /// A tiny scanner over the header dict; only what numpy writes is accepted.
@@ -157,11 +158,13 @@ DType parseDescr(const std::string &descr, const std::string &path) {
     return DType::I1;
   if (descr == "<i1")
     return DType::I8;
+  if (descr == "<u1")
+    return DType::UI8;
   if (!descr.empty() && descr[0] == '>')
     fail("'", path, "' holds big-endian data ('", descr,
          "'); only little-endian .npy files are supported");
   fail("'", path, "' has unsupported dtype '", descr,
-       "' (supported: <f4, <f2, <i4, <i8, |b1, |i1)");
+       "' (supported: <f4, <f2, <i4, <i8, |b1, |i1, |u1)");
 }
 
 const char *descrOf(DType dtype) {
@@ -255,9 +258,12 @@ HostTensor readNpy(const std::string &path) {
 
 void writeNpy(const std::string &path, const HostTensor &tensor) {
   const char *descr = descrOf(tensor.dtype());
+  // bf16, f8E4M3FN, i4 and f4E2M1FN have no standard numpy dtype (ml_dtypes'
+  // types save as opaque void records), so they are refused rather than
+  // silently written as bytes of another type.
   if (!descr)
     fail("cannot write ", dtypeName(tensor.dtype()), " tensor to '", path,
-         "': .npy has no standard spelling for it");
+         "': .npy has no standard spelling for it; cast it to f32 first");
   std::string header = std::string("{'descr': '") + descr +
                        "', 'fortran_order': False, 'shape': (";
   const std::vector<int64_t> &shape = tensor.shape();

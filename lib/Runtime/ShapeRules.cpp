@@ -476,6 +476,8 @@ const std::map<std::string, Rule> &rules() {
       {"unary", [](auto &, auto &ops, auto &) { return ops.at(0); }},
       {"activation", [](auto &, auto &ops, auto &) { return ops.at(0); }},
       {"cast", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"quantize", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"dequantize", [](auto &, auto &ops, auto &) { return ops.at(0); }},
       {"softmax", [](auto &, auto &ops, auto &) { return ops.at(0); }},
       {"copy", copyRule},
       {"matrix_multiply",

@@ -16,7 +16,9 @@ static int64_t countElements(const std::vector<int64_t> &shape) {
 }
 
 int64_t TensorView::numElements() const { return countElements(shape); }
-int64_t TensorView::byteSize() const { return numElements() * dtypeSize(dtype); }
+int64_t TensorView::byteSize() const {
+  return dtypeByteSize(dtype, numElements());
+}
 
 void HostTensor::FreeDeleter::operator()(void *p) const { std::free(p); }
 
@@ -36,7 +38,7 @@ HostTensor::HostTensor(DType dtype, std::vector<int64_t> shape)
   }
   // Always allocate at least one aligned block so that data() is non-null even
   // for empty tensors.
-  size_t bytes = static_cast<size_t>(count * dtypeSize(dtype_));
+  size_t bytes = static_cast<size_t>(dtypeByteSize(dtype_, count));
   size_t rounded = bytes == 0 ? 64 : (bytes + 63) / 64 * 64;
   void *memory = std::aligned_alloc(64, rounded);
   if (!memory)
@@ -48,7 +50,7 @@ HostTensor::HostTensor(DType dtype, std::vector<int64_t> shape)
 
 int64_t HostTensor::numElements() const { return countElements(shape_); }
 int64_t HostTensor::byteSize() const {
-  return numElements() * dtypeSize(dtype_);
+  return dtypeByteSize(dtype_, numElements());
 }
 
 TensorView HostTensor::view() const {

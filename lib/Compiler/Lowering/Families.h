@@ -40,6 +40,10 @@ std::optional<mlir::LogicalResult> lowerNormalizationOp(mlir::Operation *op,
 std::optional<mlir::LogicalResult> lowerFillOp(mlir::Operation *op,
                                                StepDesc &step);
 
+/// tensorrt.quantize, tensorrt.dequantize, tensorrt.dynamic_quantize.
+std::optional<mlir::LogicalResult> lowerQuantizationOp(mlir::Operation *op,
+                                                       StepDesc &step);
+
 } // namespace kiln::compiler
 
 #endif // KILN_LIB_COMPILER_LOWERING_FAMILIES_H

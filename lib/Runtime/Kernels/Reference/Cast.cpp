@@ -1,11 +1,15 @@
 //===- Cast.cpp - Reference `cast` kernel ---------------------------------===//
 //
-// Converts every element to the result's dtype:
-// - float -> float rounds to nearest even (overflow to f16 becomes inf);
+// Converts every element to the result's dtype, for every pair of the
+// runtime's types (the dialect's cast takes i1, ui8, i8, i32, i64, f16, bf16
+// and f32; f8E4M3FN, i4 and f4E2M1FN go through the same rules):
+// - float -> float rounds to nearest even; overflow to f16/bf16 becomes inf,
+//   while f8E4M3FN and f4E2M1FN saturate to ±448 and ±6 (inf too), and NaN
+//   stays NaN (f4E2M1FN has none: NaN -> 0), see MiniFloat.h;
 // - float -> integer truncates toward zero and saturates at the integer
-//   type's range; NaN becomes 0;
+//   type's range (ui8 [0, 255], i4 [-8, 7]); NaN becomes 0;
 // - integer -> integer wraps (two's complement), like numpy's astype;
-// - integer -> float rounds to nearest;
+// - integer -> float rounds to nearest even (i64 through f32 first);
 // - anything -> i1 is `x != 0` (so NaN -> 1); i1 -> anything is 0 or 1.
 //
 //===----------------------------------------------------------------------===//

@@ -11,6 +11,7 @@
 #include "kiln/Runtime/Error.h"
 #include "kiln/Runtime/Half.h"
 #include "kiln/Runtime/KernelRegistry.h"
+#include "kiln/Runtime/MiniFloat.h"
 #include "kiln/Runtime/Tensor.h"
 
 #include <array>
@@ -33,6 +34,7 @@ void registerBroadcastKernels(KernelRegistry &registry);
 void registerSliceKernels(KernelRegistry &registry);
 void registerConcatenationKernels(KernelRegistry &registry);
 void registerCastKernels(KernelRegistry &registry);
+void registerQuantizationKernels(KernelRegistry &registry);
 void registerSelectKernels(KernelRegistry &registry);
 void registerTopKKernels(KernelRegistry &registry);
 void registerNormalizationKernels(KernelRegistry &registry);
@@ -145,9 +147,11 @@ void forEachIndex(const Shape &shape, const std::array<Shape, K> &strides,
 }
 
 //===----------------------------------------------------------------------===//
-// Element access. Floats are read as f32 (f16/bf16 widened exactly) and
-// written with round-to-nearest-even; integers are read as int64 and written
-// with two's-complement wrap-around (i1 stores `value != 0`).
+// Element access. Floats are read as f32 (f16/bf16/f8/f4 widened exactly) and
+// written with round-to-nearest-even (f8/f4 saturating, MiniFloat.h);
+// integers are read as int64 and written with two's-complement wrap-around
+// (i1 stores `value != 0`). i4 and f4E2M1FN are packed, so index by element,
+// never by byte.
 //===----------------------------------------------------------------------===//
 
 inline float loadFloat(DType type, const void *data, int64_t i) {
@@ -166,6 +170,14 @@ inline float loadFloat(DType type, const void *data, int64_t i) {
     return static_cast<const uint8_t *>(data)[i] ? 1.0f : 0.0f;
   case DType::I8:
     return static_cast<float>(static_cast<const int8_t *>(data)[i]);
+  case DType::UI8:
+    return static_cast<float>(static_cast<const uint8_t *>(data)[i]);
+  case DType::I4:
+    return static_cast<float>(i4FromNibble(loadNibble(data, i)));
+  case DType::F8E4M3FN:
+    return f8E4M3FNToFloat(static_cast<const uint8_t *>(data)[i]);
+  case DType::F4E2M1FN:
+    return f4E2M1FNToFloat(loadNibble(data, i));
   }
   return 0.0f;
 }
@@ -193,6 +205,10 @@ inline int64_t loadInt(DType type, const void *data, int64_t i) {
     return static_cast<const uint8_t *>(data)[i] ? 1 : 0;
   case DType::I8:
     return static_cast<const int8_t *>(data)[i];
+  case DType::UI8:
+    return static_cast<const uint8_t *>(data)[i];
+  case DType::I4:
+    return i4FromNibble(loadNibble(data, i));
   default:
     return saturateToInt<int64_t>(loadFloat(type, data, i));
   }
@@ -221,6 +237,22 @@ inline void storeFloat(DType type, void *data, int64_t i, float value) {
   case DType::I1:
     static_cast<uint8_t *>(data)[i] = value != 0.0f ? 1 : 0;
     return;
+  case DType::UI8:
+    static_cast<uint8_t *>(data)[i] = saturateToInt<uint8_t>(value);
+    return;
+  case DType::I4: {
+    // Truncate toward zero and saturate to i4's [-8, 7].
+    int8_t wide = saturateToInt<int8_t>(value);
+    wide = wide < -8 ? -8 : wide > 7 ? 7 : wide;
+    storeNibble(data, i, static_cast<uint8_t>(wide));
+    return;
+  }
+  case DType::F8E4M3FN:
+    static_cast<uint8_t *>(data)[i] = floatToF8E4M3FN(value);
+    return;
+  case DType::F4E2M1FN:
+    storeNibble(data, i, floatToF4E2M1FN(value));
+    return;
   }
 }
 
@@ -239,6 +271,12 @@ inline void storeInt(DType type, void *data, int64_t i, int64_t value) {
     return;
   case DType::I1:
     static_cast<uint8_t *>(data)[i] = value != 0 ? 1 : 0;
+    return;
+  case DType::UI8:
+    static_cast<uint8_t *>(data)[i] = static_cast<uint8_t>(value);
+    return;
+  case DType::I4:
+    storeNibble(data, i, static_cast<uint8_t>(value));
     return;
   default:
     storeFloat(type, data, i, static_cast<float>(value));

@@ -15,6 +15,7 @@ void registerReferenceKernels(KernelRegistry &registry) {
   registerSliceKernels(registry);
   registerConcatenationKernels(registry);
   registerCastKernels(registry);
+  registerQuantizationKernels(registry);
   registerSelectKernels(registry);
   registerTopKKernels(registry);
   registerNormalizationKernels(registry);
