@@ -98,7 +98,7 @@ public:
     for (BlockArgument arg : body.getArguments())
       addInput(arg);
     for (Operation &op : body)
-      addOperation(op);
+      addOperation(op, plan.steps);
     if (hadError)
       return failure();
     planIntermediates();
@@ -199,7 +199,8 @@ private:
     }
   }
 
-  void addOperation(Operation &op) {
+  /// Appends the step of `op` to `steps` (the plan's, or a region's).
+  void addOperation(Operation &op, std::vector<StepDesc> &steps) {
     if (auto ret = dyn_cast<func::ReturnOp>(op))
       return addReturn(ret);
     if (auto constant = dyn_cast<tensorrt::ConstantOp>(op))
@@ -225,7 +226,44 @@ private:
         return;
       step.results.push_back(id);
     }
-    plan.steps.push_back(std::move(step));
+    for (Region &region : op.getRegions())
+      if (!addRegion(region, step))
+        return;
+    steps.push_back(std::move(step));
+  }
+
+  /// Lowers the single block of `region` into a RegionDesc of `step`: its
+  /// arguments get arena buffers, its ops become the region's steps and the
+  /// terminator's operands (`tensorrt.yield`, `tensorrt.condition`: the i1
+  /// condition first) its yields. Returns false after an error.
+  bool addRegion(Region &region, StepDesc &step) {
+    RegionDesc desc;
+    if (!region.hasOneBlock()) {
+      emitError(region.getLoc()) << "expected a region with one block";
+      hadError = true;
+      return false;
+    }
+    Block &block = region.front();
+    for (BlockArgument arg : block.getArguments()) {
+      int32_t id = addBuffer(arg, BufferKind::Arena, arg.getLoc());
+      if (id < 0)
+        return false;
+      desc.arguments.push_back(id);
+    }
+    for (Operation &inner : block.without_terminator())
+      addOperation(inner, desc.steps);
+    if (hadError)
+      return false;
+    for (Value value : block.getTerminator()->getOperands()) {
+      auto it = bufferOf.find(value);
+      if (it == bufferOf.end()) {
+        hadError = true; // its definition already reported an error
+        return false;
+      }
+      desc.yields.push_back(it->second);
+    }
+    step.regions.push_back(std::move(desc));
+    return true;
   }
 
   /// Static engines get their arena planned here; engines with dynamic

@@ -35,6 +35,40 @@ struct AttrPrinter {
   void operator()(const std::vector<double> &v) const { printList(os, v); }
 };
 
+void printIds(std::ostream &os, const std::vector<int32_t> &ids) {
+  os << "(";
+  for (size_t i = 0; i < ids.size(); ++i)
+    os << (i ? ", " : "") << "%" << ids[i];
+  os << ")";
+}
+
+/// One line per step; a step's regions follow it, indented two more spaces:
+/// `region N (arguments) {`, the region's steps, `} yield (ids)`.
+void printSteps(std::ostream &os, const std::vector<StepDesc> &steps,
+                const std::string &indent) {
+  for (const StepDesc &step : steps) {
+    os << indent << "step " << step.kernel << " ";
+    printIds(os, step.operands);
+    os << " -> ";
+    printIds(os, step.results);
+    for (const auto &[name, value] : step.attrs) {
+      os << " " << name << "=";
+      std::visit(AttrPrinter{os}, value);
+    }
+    os << "\n";
+    for (size_t r = 0; r < step.regions.size(); ++r) {
+      const RegionDesc &region = step.regions[r];
+      os << indent << "  region " << r << " ";
+      printIds(os, region.arguments);
+      os << " {\n";
+      printSteps(os, region.steps, indent + "    ");
+      os << indent << "  } yield ";
+      printIds(os, region.yields);
+      os << "\n";
+    }
+  }
+}
+
 } // namespace
 
 std::string printPlan(const EnginePlan &plan) {
@@ -55,20 +89,7 @@ std::string printPlan(const EnginePlan &plan) {
       os << " @" << buffer.offset;
     os << " (" << buffer.byteSize() << " bytes)\n";
   }
-  for (const StepDesc &step : plan.steps) {
-    os << "step " << step.kernel << " (";
-    for (size_t i = 0; i < step.operands.size(); ++i)
-      os << (i ? ", " : "") << "%" << step.operands[i];
-    os << ") -> (";
-    for (size_t i = 0; i < step.results.size(); ++i)
-      os << (i ? ", " : "") << "%" << step.results[i];
-    os << ")";
-    for (const auto &[name, value] : step.attrs) {
-      os << " " << name << "=";
-      std::visit(AttrPrinter{os}, value);
-    }
-    os << "\n";
-  }
+  printSteps(os, plan.steps, "");
   for (const IOBinding &input : plan.inputs) {
     os << "input " << input.name << " = %" << input.buffer;
     if (!input.profile.empty()) {

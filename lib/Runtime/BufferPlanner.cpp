@@ -59,16 +59,44 @@ ArenaPlan planArena(const std::vector<BufferLifetime> &buffers,
   return plan;
 }
 
+/// Every buffer id read or written inside the regions of `step`, nested
+/// regions included.
+static void collectRegionBuffers(const StepDesc &step,
+                                 std::vector<int32_t> &ids) {
+  for (const RegionDesc &region : step.regions) {
+    ids.insert(ids.end(), region.arguments.begin(), region.arguments.end());
+    ids.insert(ids.end(), region.yields.begin(), region.yields.end());
+    for (const StepDesc &inner : region.steps) {
+      ids.insert(ids.end(), inner.operands.begin(), inner.operands.end());
+      ids.insert(ids.end(), inner.results.begin(), inner.results.end());
+      collectRegionBuffers(inner, ids);
+    }
+  }
+}
+
 ArenaPlan planEngineArena(const EnginePlan &plan,
                           const std::vector<std::vector<int64_t>> &shapes) {
   const int64_t end = static_cast<int64_t>(plan.steps.size());
   std::vector<int64_t> firstStep(plan.buffers.size(), 0);
   std::vector<int64_t> lastStep(plan.buffers.size(), -1);
+  std::vector<bool> defined(plan.buffers.size(), false);
   for (int64_t s = 0; s < end; ++s) {
     for (int32_t id : plan.steps[s].operands)
       lastStep[id] = std::max(lastStep[id], s);
     for (int32_t id : plan.steps[s].results) {
       firstStep[id] = s;
+      lastStep[id] = std::max(lastStep[id], s);
+      defined[id] = true;
+    }
+    // Every buffer a region touches lives for the whole parent step: region
+    // steps run many times (loops) in an order the planner does not model.
+    std::vector<int32_t> inner;
+    collectRegionBuffers(plan.steps[s], inner);
+    for (int32_t id : inner) {
+      if (!defined[id]) {
+        firstStep[id] = s;
+        defined[id] = true;
+      }
       lastStep[id] = std::max(lastStep[id], s);
     }
   }

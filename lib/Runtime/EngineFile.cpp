@@ -100,6 +100,27 @@ void writeAttr(Writer &w, const AttrValue &value) {
   }
 }
 
+void writeSteps(Writer &w, const std::vector<StepDesc> &steps) {
+  w.putCount(steps.size());
+  for (const StepDesc &step : steps) {
+    w.putString(step.kernel);
+    w.putIds(step.operands);
+    w.putIds(step.results);
+    w.putCount(step.attrs.size());
+    for (const auto &[name, value] : step.attrs) {
+      w.putString(name);
+      writeAttr(w, value);
+    }
+    w.putString(step.location);
+    w.putCount(step.regions.size());
+    for (const RegionDesc &region : step.regions) {
+      w.putIds(region.arguments);
+      writeSteps(w, region.steps);
+      w.putIds(region.yields);
+    }
+  }
+}
+
 //===----------------------------------------------------------------------===//
 // Reader
 //===----------------------------------------------------------------------===//
@@ -222,6 +243,49 @@ IOBinding readBinding(Reader &r, const std::string &what) {
   return binding;
 }
 
+std::vector<StepDesc> readSteps(Reader &r, const std::string &prefix,
+                                int depth);
+
+/// A region: argument ids, its steps (recursively), yield ids. The depth cap
+/// bounds the recursion a hostile file can cause.
+RegionDesc readRegion(Reader &r, const std::string &what, int depth) {
+  if (depth > kMaxRegionDepth)
+    r.corrupt(what + " nests regions deeper than " +
+              std::to_string(kMaxRegionDepth) + " levels");
+  RegionDesc region;
+  region.arguments = r.getIds(what + " argument");
+  region.steps = readSteps(r, what + " ", depth);
+  region.yields = r.getIds(what + " yield");
+  return region;
+}
+
+std::vector<StepDesc> readSteps(Reader &r, const std::string &prefix,
+                                int depth) {
+  size_t stepCount = r.getCount(prefix + "step", 24);
+  std::vector<StepDesc> steps(stepCount);
+  for (size_t s = 0; s < stepCount; ++s) {
+    std::string what = prefix + "step " + std::to_string(s);
+    StepDesc &step = steps[s];
+    step.kernel = r.getString(what + " kernel name");
+    step.operands = r.getIds(what + " operand");
+    step.results = r.getIds(what + " result");
+    size_t attrCount = r.getCount(what + " attribute", 5);
+    for (size_t a = 0; a < attrCount; ++a) {
+      std::string name = r.getString(what + " attribute name");
+      AttrValue value = readAttr(r, what + " attribute '" + name + "'");
+      if (!step.attrs.emplace(name, std::move(value)).second)
+        r.corrupt(what + " has attribute '" + name + "' twice");
+    }
+    step.location = r.getString(what + " location");
+    // A region takes at least 4 + 4 + 4 bytes (three empty lists).
+    size_t regionCount = r.getCount(what + " region", 12);
+    for (size_t g = 0; g < regionCount; ++g)
+      step.regions.push_back(
+          readRegion(r, what + " region " + std::to_string(g), depth + 1));
+  }
+  return steps;
+}
+
 EnginePlan decodePayload(Reader &r) {
   EnginePlan plan;
 
@@ -272,24 +336,9 @@ EnginePlan decodePayload(Reader &r) {
   for (size_t i = 0; i < outputCount; ++i)
     plan.outputs.push_back(readBinding(r, "output " + std::to_string(i)));
 
-  // A step takes at least 4 (kernel) + 4 + 4 + 4 + 4 (location) bytes.
-  size_t stepCount = r.getCount("step", 20);
-  plan.steps.resize(stepCount);
-  for (size_t s = 0; s < stepCount; ++s) {
-    std::string what = "step " + std::to_string(s);
-    StepDesc &step = plan.steps[s];
-    step.kernel = r.getString(what + " kernel name");
-    step.operands = r.getIds(what + " operand");
-    step.results = r.getIds(what + " result");
-    size_t attrCount = r.getCount(what + " attribute", 5);
-    for (size_t a = 0; a < attrCount; ++a) {
-      std::string name = r.getString(what + " attribute name");
-      AttrValue value = readAttr(r, what + " attribute '" + name + "'");
-      if (!step.attrs.emplace(name, std::move(value)).second)
-        r.corrupt(what + " has attribute '" + name + "' twice");
-    }
-    step.location = r.getString(what + " location");
-  }
+  // A step takes at least 4 (kernel) + 4 + 4 + 4 + 4 (location) + 4
+  // (regions) bytes.
+  plan.steps = readSteps(r, "", 0);
 
   plan.arenaSize = r.get<int64_t>("arena size");
   if (plan.arenaSize < 0)
@@ -333,18 +382,7 @@ std::vector<uint8_t> serializeEngine(const EnginePlan &plan) {
       w.putInts(binding.profile.max);
     }
   }
-  w.putCount(plan.steps.size());
-  for (const StepDesc &step : plan.steps) {
-    w.putString(step.kernel);
-    w.putIds(step.operands);
-    w.putIds(step.results);
-    w.putCount(step.attrs.size());
-    for (const auto &[name, value] : step.attrs) {
-      w.putString(name);
-      writeAttr(w, value);
-    }
-    w.putString(step.location);
-  }
+  writeSteps(w, plan.steps);
   w.put<int64_t>(plan.arenaSize);
   w.put<uint64_t>(plan.constants.size());
   w.bytes.resize(w.bytes.size() + constantPadding(w.bytes.size()), 0);

@@ -112,10 +112,55 @@ static void validateProfile(const IOBinding &input, const BufferDesc &buffer,
   }
 }
 
+/// Kernel names and buffer ids of `steps` and, recursively, of their
+/// regions; `prefix` names the enclosing steps ("step 3 region 1 ").
+static void validateSteps(const std::vector<StepDesc> &steps,
+                          const std::vector<BufferDesc> &buffers,
+                          const std::string &prefix, int depth) {
+  if (depth > kMaxRegionDepth)
+    fail(prefix, "regions nest deeper than ", kMaxRegionDepth, " levels");
+  const KernelRegistry &registry = KernelRegistry::global();
+  auto checkArena = [&](int32_t id, const std::string &what) {
+    checkBufferId(id, buffers.size(), what);
+    if (buffers[id].kind != BufferKind::Arena)
+      fail(what, " writes buffer ", id, ", which is a ",
+           kindName(buffers[id].kind),
+           " buffer (results must be arena buffers)");
+  };
+  for (size_t s = 0; s < steps.size(); ++s) {
+    const StepDesc &step = steps[s];
+    std::string where =
+        prefix + "step " + std::to_string(s) + " ('" + step.kernel + "')";
+    if (!registry.lookup(step.kernel))
+      fail(where, ": unknown kernel '", step.kernel, "'");
+    for (size_t i = 0; i < step.operands.size(); ++i)
+      checkBufferId(step.operands[i], buffers.size(),
+                    where + " operand " + std::to_string(i));
+    for (size_t i = 0; i < step.results.size(); ++i)
+      checkArena(step.results[i], where + " result " + std::to_string(i));
+    for (size_t r = 0; r < step.regions.size(); ++r) {
+      const RegionDesc &region = step.regions[r];
+      std::string inner = where + " region " + std::to_string(r);
+      for (size_t i = 0; i < region.arguments.size(); ++i) {
+        checkArena(region.arguments[i],
+                   inner + " argument " + std::to_string(i));
+        if (!buffers[region.arguments[i]].isStatic())
+          fail(inner, " argument ", i, " has a dynamic shape (regions need "
+                                       "static shapes)");
+      }
+      for (size_t i = 0; i < region.yields.size(); ++i)
+        checkBufferId(region.yields[i], buffers.size(),
+                      inner + " yield " + std::to_string(i));
+      validateSteps(region.steps, buffers, inner + " ", depth + 1);
+    }
+  }
+}
+
 void EnginePlan::validate() const {
   if (arenaSize < 0)
     fail("arena size ", arenaSize, " is negative");
   const int64_t constantBytes = static_cast<int64_t>(constants.size());
+  const bool dynamic = hasDynamicShapes();
 
   for (size_t id = 0; id < buffers.size(); ++id) {
     const BufferDesc &buffer = buffers[id];
@@ -123,8 +168,10 @@ void EnginePlan::validate() const {
     if (!buffer.isStatic() && buffer.kind == BufferKind::Constant)
       fail("buffer ", id, ": a constant must have a static shape, got ",
            describeType(buffer.dtype, buffer.shape));
-    if (!buffer.isStatic() && buffer.kind == BufferKind::Arena)
-      continue; // placed by the runtime once shapes are known
+    // In an engine with dynamic shapes the runtime places every arena
+    // buffer, static ones included, once shapes are known.
+    if (buffer.kind == BufferKind::Arena && (!buffer.isStatic() || dynamic))
+      continue;
     switch (buffer.kind) {
     case BufferKind::Input:
       if (buffer.index < 0 ||
@@ -176,24 +223,7 @@ void EnginePlan::validate() const {
                   "output " + std::to_string(i) + " ('" + outputs[i].name +
                       "')");
 
-  const KernelRegistry &registry = KernelRegistry::global();
-  for (size_t s = 0; s < steps.size(); ++s) {
-    const StepDesc &step = steps[s];
-    std::string where = "step " + std::to_string(s) + " ('" + step.kernel + "')";
-    if (!registry.lookup(step.kernel))
-      fail(where, ": unknown kernel '", step.kernel, "'");
-    for (size_t i = 0; i < step.operands.size(); ++i)
-      checkBufferId(step.operands[i], buffers.size(),
-                    where + " operand " + std::to_string(i));
-    for (size_t i = 0; i < step.results.size(); ++i) {
-      int32_t id = step.results[i];
-      checkBufferId(id, buffers.size(), where + " result " + std::to_string(i));
-      if (buffers[id].kind != BufferKind::Arena)
-        fail(where, " result ", i, " writes buffer ", id, ", which is a ",
-             kindName(buffers[id].kind), " buffer (results must be arena "
-                                         "buffers)");
-    }
-  }
+  validateSteps(steps, buffers, "", 0);
 }
 
 //===----------------------------------------------------------------------===//

@@ -151,7 +151,7 @@ TEST(EngineFile, WrongVersionIsRefused) {
   Bytes bytes = serializeEngine(samplePlan());
   bytes[8] = 99;
   EXPECT_EQ(loadError(bytes), "engine: unsupported engine format version 99 "
-                              "(this runtime reads version 2)");
+                              "(this runtime reads version 3)");
 }
 
 TEST(EngineFile, OutOfBoundsOffsetIsRefused) {

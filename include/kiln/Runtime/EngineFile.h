@@ -18,8 +18,9 @@
 
 namespace kiln {
 
-/// Version 2 added dynamic dimensions (-1) and input shape profiles.
-constexpr uint32_t kEngineFormatVersion = 2;
+/// Version 2 added dynamic dimensions (-1) and input shape profiles; version
+/// 3 added regions to steps (control flow).
+constexpr uint32_t kEngineFormatVersion = 3;
 
 std::vector<uint8_t> serializeEngine(const EnginePlan &plan);
 EnginePlan deserializeEngine(const uint8_t *data, size_t size);

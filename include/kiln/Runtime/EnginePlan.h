@@ -53,13 +53,32 @@ using AttrValue = std::variant<int64_t, double, std::string,
                                std::vector<int64_t>, std::vector<double>>;
 using AttrMap = std::map<std::string, AttrValue>;
 
+struct RegionDesc;
+
 struct StepDesc {
   std::string kernel;            // registry name, e.g. "element_wise"
   std::vector<int32_t> operands; // buffer ids read
   std::vector<int32_t> results;  // buffer ids written (never an Input/Constant)
   AttrMap attrs;
   std::string location; // source location of the op, for error messages
+  /// Nested step lists of control-flow kernels (`if`, `while`, `for`), run by
+  /// the kernel through KernelContext::runRegion; empty for other kernels.
+  std::vector<RegionDesc> regions;
 };
+
+/// A region of a control-flow step: its block arguments and yielded values
+/// are buffers of the plan's one buffer table (arguments are Arena buffers
+/// the kernel fills before running `steps`). Steps may read any buffer
+/// defined before the parent step, as MLIR regions read values from above.
+struct RegionDesc {
+  std::vector<int32_t> arguments;
+  std::vector<StepDesc> steps;
+  std::vector<int32_t> yields;
+};
+
+/// Regions nest at most this deep (the file reader and validate() refuse
+/// deeper plans, so recursion over regions is bounded).
+constexpr int kMaxRegionDepth = 32;
 
 /// Smallest, typical and largest shape an input with dynamic dimensions
 /// accepts (from the `tensorrt.shape_profile` argument attribute).

@@ -6,6 +6,7 @@
 #include "kiln/Runtime/EnginePlan.h"
 #include "kiln/Runtime/Tensor.h"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -19,6 +20,12 @@ struct KernelContext {
   const StepDesc &step;
   std::vector<TensorView> operands;
   std::vector<TensorView> results;
+  /// Control-flow kernels: runs the steps of one of `step.regions`, binding
+  /// them like top-level steps.
+  std::function<void(const RegionDesc &)> runRegion;
+  /// Control-flow kernels: the bound view of any buffer id (region arguments
+  /// to fill, yields to read).
+  std::function<TensorView(int32_t)> buffer;
 };
 
 class KernelRegistry {

@@ -20,6 +20,11 @@ namespace kiln::compiler {
 /// Error for a form of an op the runtime does not execute yet.
 mlir::LogicalResult notSupported(mlir::Operation *op, llvm::StringRef what);
 
+/// tensorrt.if / while / for / assertion (the regions become RegionDesc in
+/// EnginePlanBuilder).
+std::optional<mlir::LogicalResult> lowerControlFlowOp(mlir::Operation *op,
+                                                      StepDesc &step);
+
 /// tensorrt.convolution, tensorrt.deconvolution, tensorrt.pooling.
 std::optional<mlir::LogicalResult> lowerConvolutionOp(mlir::Operation *op,
                                                       StepDesc &step);

@@ -40,6 +40,7 @@ void registerTopKKernels(KernelRegistry &registry);
 void registerNormalizationKernels(KernelRegistry &registry);
 void registerEinsumKernels(KernelRegistry &registry);
 void registerFillKernels(KernelRegistry &registry);
+void registerControlFlowKernels(KernelRegistry &registry);
 void registerGatherKernels(KernelRegistry &registry);
 void registerScatterKernels(KernelRegistry &registry);
 void registerPaddingKernels(KernelRegistry &registry);

@@ -21,6 +21,7 @@ void registerReferenceKernels(KernelRegistry &registry) {
   registerNormalizationKernels(registry);
   registerEinsumKernels(registry);
   registerFillKernels(registry);
+  registerControlFlowKernels(registry);
   registerGatherKernels(registry);
   registerScatterKernels(registry);
   registerPaddingKernels(registry);
