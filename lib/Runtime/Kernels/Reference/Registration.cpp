@@ -17,11 +17,11 @@ void registerReferenceKernels(KernelRegistry &registry) {
   registerCastKernels(registry);
   registerQuantizationKernels(registry);
   registerSelectKernels(registry);
+  registerControlFlowKernels(registry);
   registerTopKKernels(registry);
   registerNormalizationKernels(registry);
   registerEinsumKernels(registry);
   registerFillKernels(registry);
-  registerControlFlowKernels(registry);
   registerGatherKernels(registry);
   registerScatterKernels(registry);
   registerPaddingKernels(registry);
