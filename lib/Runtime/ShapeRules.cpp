@@ -114,6 +114,22 @@ Shape inferOneUnknown(Shape shape, int64_t elements, const Shape &from) {
   return shape;
 }
 
+/// Integer values of a 1-D shape operand (i32 or i64).
+Shape readShapeValues(const TensorView &view) {
+  if (view.shape.size() != 1)
+    fail("shape operand must be 1-D, got ", text(view.shape));
+  Shape values(view.shape[0]);
+  for (int64_t i = 0; i < view.shape[0]; ++i) {
+    if (view.dtype == DType::I32)
+      values[i] = static_cast<const int32_t *>(view.data)[i];
+    else if (view.dtype == DType::I64)
+      values[i] = static_cast<const int64_t *>(view.data)[i];
+    else
+      fail("shape operand must be i32 or i64");
+  }
+  return values;
+}
+
 Shape copyRule(const StepDesc &step, const std::vector<Shape> &ops,
                const Shape &planned) {
   // `shape_map[d]` names the operand dimension that result dimension d
@@ -461,6 +477,37 @@ Shape resizeRule(const StepDesc &step, const std::vector<Shape> &ops,
 using Rule = std::function<Shape(const StepDesc &, const std::vector<Shape> &,
                                  const Shape &)>;
 
+/// Rules that read operand values: std::nullopt while a needed value is
+/// unknown.
+using ValueRule = std::function<std::optional<Shape>(
+    const StepDesc &, const std::vector<Shape> &, const Shape &,
+    const std::vector<TensorView> &)>;
+
+/// `copy` with a second operand: reshape to the shape that operand holds
+/// (a -1 entry is inferred from the element count).
+std::optional<Shape> reshapeToOperandRule(const StepDesc &,
+                                          const std::vector<Shape> &ops,
+                                          const Shape &planned,
+                                          const std::vector<TensorView> &values) {
+  if (!values[1].data)
+    return std::nullopt;
+  Shape target = readShapeValues(values[1]);
+  if (target.size() != planned.size())
+    fail("shape operand holds ", target.size(), " sizes for a rank-",
+         planned.size(), " result");
+  for (int64_t &dim : target)
+    if (dim < -1)
+      fail("shape operand holds a negative size ", dim);
+  return inferOneUnknown(target, volume(ops[0]), ops[0]);
+}
+
+const std::map<std::string, ValueRule> &valueRules() {
+  static const std::map<std::string, ValueRule> table = {
+      {"copy", reshapeToOperandRule},
+  };
+  return table;
+}
+
 const std::map<std::string, Rule> &rules() {
   static const std::map<std::string, Rule> table = {
       {"element_wise",
@@ -495,11 +542,6 @@ const std::map<std::string, Rule> &rules() {
        [](auto &step, auto &ops, auto &) {
          return concatenationRule(step, ops);
        }},
-      {"normalization", [](auto &, auto &ops, auto &) { return ops.at(0); }},
-      {"ragged_softmax", [](auto &, auto &ops, auto &) { return ops.at(0); }},
-      {"parametric_relu", [](auto &, auto &ops, auto &) { return ops.at(0); }},
-      {"einsum",
-       [](auto &step, auto &ops, auto &) { return einsumRule(step, ops); }},
       {"gather",
        [](auto &step, auto &ops, auto &) { return gatherRule(step, ops); }},
       {"gather_nd", [](auto &, auto &ops, auto &) { return gatherNdRule(ops); }},
@@ -517,6 +559,11 @@ const std::map<std::string, Rule> &rules() {
       {"resize_nearest", resizeRule},
       {"resize_linear", resizeRule},
       {"resize_cubic", resizeRule},
+      {"normalization", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"ragged_softmax", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"parametric_relu", [](auto &, auto &ops, auto &) { return ops.at(0); }},
+      {"einsum",
+       [](auto &step, auto &ops, auto &) { return einsumRule(step, ops); }},
       {"convolution",
        [](auto &step, auto &ops, auto &) { return windowedRule(step, ops); }},
       {"deconvolution",
@@ -529,14 +576,29 @@ const std::map<std::string, Rule> &rules() {
 
 } // namespace
 
-std::vector<Shape> inferResultShapes(const StepDesc &step,
-                                     const std::vector<Shape> &operandShapes,
-                                     const std::vector<Shape> &planned) {
-  if (operandShapes.empty() && planned.size() == 1 && isStatic(planned[0]))
-    return planned;
-  auto it = rules().find(step.kernel);
+bool shapeReadsOperandValues(const StepDesc &step) {
+  return valueRules().count(step.kernel) && step.operands.size() > 1 &&
+         step.results.size() == 1;
+}
+
+std::optional<std::vector<Shape>>
+inferResultShapes(const StepDesc &step, const std::vector<Shape> &operandShapes,
+                  const std::vector<Shape> &planned,
+                  const std::vector<TensorView> *operandValues) {
   std::vector<Shape> results;
-  if (it != rules().end() && planned.size() == 1 && !operandShapes.empty()) {
+  auto valueRule = valueRules().find(step.kernel);
+  bool readsValues = valueRule != valueRules().end() &&
+                     operandShapes.size() > 1 && planned.size() == 1;
+  if (readsValues) {
+    std::vector<TensorView> none(operandShapes.size());
+    std::optional<Shape> shape = valueRule->second(
+        step, operandShapes, planned[0], operandValues ? *operandValues : none);
+    if (!shape)
+      return std::nullopt;
+    results.push_back(*shape);
+  } else if (auto it = rules().find(step.kernel);
+             it != rules().end() && planned.size() == 1 &&
+             !operandShapes.empty()) {
     results.push_back(it->second(step, operandShapes, planned[0]));
   } else if (step.kernel == "top_k" && planned.size() == 2 &&
              !operandShapes.empty()) {

@@ -59,10 +59,16 @@ public:
 private:
   void checkInputs(const std::vector<TensorView> &inputs) const;
   void bindShapes(const std::vector<TensorView> &inputs);
+  /// Result shapes of step `s` into shapes_; false when they depend on a
+  /// value not in `values` (indexed by buffer id, data null if unknown).
+  bool resolveStepShapes(size_t s, const std::vector<TensorView> &values);
 
   std::shared_ptr<const Engine> engine_;
   HostTensor arena_;
   bool bound_ = false;
+  /// False when some shape depends on values computed during the run: the
+  /// run then resolves shapes and allocates buffers step by step.
+  bool planned_ = true;
   std::vector<std::vector<int64_t>> boundInputShapes_;
   std::vector<std::vector<int64_t>> shapes_; // per buffer, concrete
   std::vector<int64_t> offsets_;             // per buffer, arena offset

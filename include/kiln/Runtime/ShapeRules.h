@@ -10,8 +10,10 @@
 #define KILN_RUNTIME_SHAPERULES_H
 
 #include "kiln/Runtime/EnginePlan.h"
+#include "kiln/Runtime/Tensor.h"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace kiln {
@@ -22,9 +24,19 @@ using Shape = std::vector<int64_t>;
 /// `planned` holds the results' shapes from the plan (kDynamicDim where
 /// unknown); every static planned dimension must agree with the computed
 /// one. Throws kiln::Error naming the kernel and the mismatch.
-std::vector<Shape> inferResultShapes(const StepDesc &step,
-                                     const std::vector<Shape> &operandShapes,
-                                     const std::vector<Shape> &planned);
+///
+/// Some shapes depend on operand *values* (a reshape to a computed shape).
+/// `operandValues`, when given, holds views of the operands whose data is
+/// known (data == nullptr where it is not yet). A rule that needs a value it
+/// does not have returns std::nullopt; the execution context then resolves
+/// shapes step by step while the engine runs.
+std::optional<std::vector<Shape>>
+inferResultShapes(const StepDesc &step, const std::vector<Shape> &operandShapes,
+                  const std::vector<Shape> &planned,
+                  const std::vector<TensorView> *operandValues = nullptr);
+
+/// True when the step's result shape is computed from an operand's values.
+bool shapeReadsOperandValues(const StepDesc &step);
 
 } // namespace kiln
 

@@ -87,7 +87,8 @@ void shuffleKernel(const KernelContext &ctx) {
 }
 
 void copyKernel(const KernelContext &ctx) {
-  expectCounts(ctx, 1, 1, 1);
+  // A second operand, if any, is the target shape (read by the shape rule).
+  expectCounts(ctx, 1, 2, 1);
   const TensorView &x = ctx.operands[0];
   const TensorView &r = ctx.results[0];
   if (x.byteSize() != r.byteSize())
