@@ -99,12 +99,17 @@ void ExecutionContext::checkInputs(const std::vector<TensorView> &inputs) const 
 
 /// Computes every buffer's shape for these input shapes with the kernels'
 /// shape rules (for static engines this checks the plan once) and, for
-/// engines with dynamic shapes, plans the arena for them.
+/// engines with dynamic shapes, plans the arena for them. When a shape
+/// depends on a value only the run computes, leaves planned_ false.
 void ExecutionContext::bindShapes(const std::vector<TensorView> &inputs) {
   std::vector<std::vector<int64_t>> inputShapes;
   for (const TensorView &input : inputs)
     inputShapes.push_back(input.shape);
-  if (bound_ && inputShapes == boundInputShapes_)
+  // Shapes computed from input values must be recomputed every run.
+  bool readsValues = false;
+  for (const StepDesc &step : engine_->plan().steps)
+    readsValues = readsValues || shapeReadsOperandValues(step);
+  if (bound_ && !readsValues && inputShapes == boundInputShapes_)
     return;
 
   const EnginePlan &plan = engine_->plan();
@@ -113,23 +118,22 @@ void ExecutionContext::bindShapes(const std::vector<TensorView> &inputs) {
     shapes_.push_back(buffer.shape);
   for (size_t i = 0; i < inputs.size(); ++i)
     shapes_[plan.inputs[i].buffer] = inputShapes[i];
+  boundInputShapes_ = std::move(inputShapes);
+  bound_ = true;
+  planned_ = false;
+  // Values known before the run: inputs and constants.
+  std::vector<TensorView> known(plan.buffers.size());
+  for (size_t id = 0; id < plan.buffers.size(); ++id) {
+    const BufferDesc &buffer = plan.buffers[id];
+    known[id] = {buffer.dtype, shapes_[id], nullptr};
+    if (buffer.kind == BufferKind::Input)
+      known[id].data = inputs[buffer.index].data;
+    else if (buffer.kind == BufferKind::Constant)
+      known[id].data = const_cast<uint8_t *>(plan.constants.data()) + buffer.offset;
+  }
   for (size_t s = 0; s < plan.steps.size(); ++s) {
-    const StepDesc &step = plan.steps[s];
-    std::vector<std::vector<int64_t>> operands, planned;
-    for (int32_t id : step.operands)
-      operands.push_back(shapes_[id]);
-    for (int32_t id : step.results)
-      planned.push_back(plan.buffers[id].shape);
-    std::vector<std::vector<int64_t>> results;
-    try {
-      results = inferResultShapes(step, operands, planned);
-    } catch (const Error &e) {
-      fail(step.kernel, " (step ", s,
-           step.location.empty() ? std::string() : ", " + step.location,
-           "): ", e.what());
-    }
-    for (size_t r = 0; r < step.results.size(); ++r)
-      shapes_[step.results[r]] = results[r];
+    if (!resolveStepShapes(s, known))
+      return; // the rest is resolved while the engine runs
   }
 
   int64_t arenaSize = plan.arenaSize;
@@ -144,8 +148,34 @@ void ExecutionContext::bindShapes(const std::vector<TensorView> &inputs) {
   // One allocation serves every run with shapes that fit; it only grows.
   if (!arena_.data() || arena_.byteSize() < arenaSize)
     arena_ = HostTensor(DType::I8, {arenaSize});
-  boundInputShapes_ = std::move(inputShapes);
-  bound_ = true;
+  planned_ = true;
+}
+
+bool ExecutionContext::resolveStepShapes(size_t s,
+                                         const std::vector<TensorView> &values) {
+  const EnginePlan &plan = engine_->plan();
+  const StepDesc &step = plan.steps[s];
+  std::vector<std::vector<int64_t>> operands, planned;
+  std::vector<TensorView> operandValues;
+  for (int32_t id : step.operands) {
+    operands.push_back(shapes_[id]);
+    operandValues.push_back(values[id]);
+  }
+  for (int32_t id : step.results)
+    planned.push_back(plan.buffers[id].shape);
+  std::optional<std::vector<std::vector<int64_t>>> results;
+  try {
+    results = inferResultShapes(step, operands, planned, &operandValues);
+  } catch (const Error &e) {
+    fail(step.kernel, " (step ", s,
+         step.location.empty() ? std::string() : ", " + step.location, "): ",
+         e.what());
+  }
+  if (!results)
+    return false;
+  for (size_t r = 0; r < step.results.size(); ++r)
+    shapes_[step.results[r]] = (*results)[r];
+  return true;
 }
 
 std::vector<HostTensor>
@@ -156,6 +186,9 @@ ExecutionContext::run(const std::vector<TensorView> &inputs) {
 
   uint8_t *arena = static_cast<uint8_t *>(arena_.data());
   auto *constants = const_cast<uint8_t *>(plan.constants.data());
+  // Unplanned runs give each intermediate buffer its own allocation, made
+  // once its shape is known (just before the step that writes it).
+  std::vector<HostTensor> owned(planned_ ? 0 : plan.buffers.size());
   auto bind = [&](int32_t id) {
     const BufferDesc &buffer = plan.buffers[id];
     TensorView view;
@@ -169,7 +202,7 @@ ExecutionContext::run(const std::vector<TensorView> &inputs) {
       view.data = constants + buffer.offset;
       break;
     case BufferKind::Arena:
-      view.data = arena + offsets_[id];
+      view.data = planned_ ? arena + offsets_[id] : owned[id].data();
       break;
     }
     return view;
@@ -190,14 +223,25 @@ ExecutionContext::run(const std::vector<TensorView> &inputs) {
            "): ", e.what());
     }
   };
+  // Region buffers are static (the compiler refuses dynamic ones); unplanned
+  // runs allocate them when their region first runs.
   runRegion = [&](const RegionDesc &region) {
+    auto allocate = [&](int32_t id) {
+      if (!planned_ && plan.buffers[id].kind == BufferKind::Arena &&
+          !owned[id].data())
+        owned[id] = HostTensor(plan.buffers[id].dtype, shapes_[id]);
+    };
+    for (int32_t id : region.arguments)
+      allocate(id);
     for (size_t s = 0; s < region.steps.size(); ++s) {
       const StepDesc &step = region.steps[s];
       KernelContext context{step, {}, {}, {}, {}};
       for (int32_t id : step.operands)
         context.operands.push_back(bind(id));
-      for (int32_t id : step.results)
+      for (int32_t id : step.results) {
+        allocate(id);
         context.results.push_back(bind(id));
+      }
       invoke(context, KernelRegistry::global().lookup(step.kernel),
              "region step " + std::to_string(s));
     }
@@ -208,6 +252,16 @@ ExecutionContext::run(const std::vector<TensorView> &inputs) {
     KernelContext context{step, {}, {}};
     for (int32_t id : step.operands)
       context.operands.push_back(bind(id));
+    if (!planned_) {
+      std::vector<TensorView> values(plan.buffers.size());
+      for (size_t i = 0; i < step.operands.size(); ++i)
+        values[step.operands[i]] = context.operands[i];
+      if (!resolveStepShapes(s, values))
+        fail(step.kernel, " (step ", s, "): result shape depends on a value "
+             "that is not available");
+      for (int32_t id : step.results)
+        owned[id] = HostTensor(plan.buffers[id].dtype, shapes_[id]);
+    }
     for (int32_t id : step.results)
       context.results.push_back(bind(id));
     invoke(context, kernels[s], "step " + std::to_string(s));
