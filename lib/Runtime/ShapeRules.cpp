@@ -501,11 +501,42 @@ std::optional<Shape> reshapeToOperandRule(const StepDesc &,
   return inferOneUnknown(target, volume(ops[0]), ops[0]);
 }
 
+/// linspace / random_* with `dynamic_shape`: the result shape is the
+/// values of the leading `shape` operand.
+std::optional<Shape> fillShapeRule(const StepDesc &, const std::vector<Shape> &,
+                                   const Shape &planned,
+                                   const std::vector<TensorView> &values) {
+  if (!values[0].data)
+    return std::nullopt;
+  Shape target = readShapeValues(values[0]);
+  if (target.size() != planned.size())
+    fail("shape operand holds ", target.size(), " sizes for a rank-",
+         planned.size(), " result");
+  for (int64_t dim : target)
+    if (dim < 0)
+      fail("shape operand holds a negative size ", dim);
+  return target;
+}
+
 const std::map<std::string, ValueRule> &valueRules() {
   static const std::map<std::string, ValueRule> table = {
       {"copy", reshapeToOperandRule},
+      {"linspace", fillShapeRule},
+      {"random_uniform", fillShapeRule},
+      {"random_normal", fillShapeRule},
   };
   return table;
+}
+
+/// Whether the step's single result is sized by an operand's values: a
+/// `copy` with a shape operand, or a fill marked `dynamic_shape`.
+bool sizedByValues(const StepDesc &step, size_t operandCount,
+                   size_t resultCount) {
+  if (resultCount != 1 || operandCount == 0 || !valueRules().count(step.kernel))
+    return false;
+  if (step.kernel == "copy")
+    return operandCount > 1;
+  return getIntAttr(step, "dynamic_shape", 0) != 0;
 }
 
 const std::map<std::string, Rule> &rules() {
@@ -577,8 +608,7 @@ const std::map<std::string, Rule> &rules() {
 } // namespace
 
 bool shapeReadsOperandValues(const StepDesc &step) {
-  return valueRules().count(step.kernel) && step.operands.size() > 1 &&
-         step.results.size() == 1;
+  return sizedByValues(step, step.operands.size(), step.results.size());
 }
 
 std::optional<std::vector<Shape>>
@@ -587,8 +617,8 @@ inferResultShapes(const StepDesc &step, const std::vector<Shape> &operandShapes,
                   const std::vector<TensorView> *operandValues) {
   std::vector<Shape> results;
   auto valueRule = valueRules().find(step.kernel);
-  bool readsValues = valueRule != valueRules().end() &&
-                     operandShapes.size() > 1 && planned.size() == 1;
+  bool readsValues =
+      sizedByValues(step, operandShapes.size(), planned.size());
   if (readsValues) {
     std::vector<TensorView> none(operandShapes.size());
     std::optional<Shape> shape = valueRule->second(

@@ -1,9 +1,9 @@
 //===- Fill.cpp - linspace, random_uniform, random_normal → steps ---------===//
 //
 // Static parameters travel as f64 attributes; dynamic ones stay operands
-// (after the optional `shape` operand, flagged by `has_shape`). The result
-// shape must be static: the `shape` operand's values are not read at run
-// time yet. random_* read an optional integer `seed` attribute of the op
+// (after the optional `shape` operand, flagged by `has_shape`). A result
+// with `?` dims is marked `dynamic_shape`: the runtime sizes it from the
+// `shape` operand's values when they are known. random_* read an optional integer `seed` attribute of the op
 // (default 0), so a program chooses its stream and gets it on every run.
 //
 //===----------------------------------------------------------------------===//
@@ -24,9 +24,13 @@ namespace kiln::compiler {
 static LogicalResult lowerFillShape(Operation *op, Value shape,
                                     StepDesc &step) {
   auto result = cast<RankedTensorType>(op->getResult(0).getType());
-  if (!result.hasStaticShape())
-    return notSupported(op, "a result shape known only from the 'shape' "
-                            "operand's values");
+  if (!result.hasStaticShape()) {
+    if (!shape)
+      return op->emitOpError("expected a 'shape' operand for a result of "
+                             "dynamic shape");
+    // The runtime reads the operand's values to size the result.
+    step.attrs["dynamic_shape"] = int64_t(1);
+  }
   step.attrs["has_shape"] = int64_t(shape != nullptr);
   if (Attribute seed = op->getAttr("seed")) {
     auto integer = dyn_cast<IntegerAttr>(seed);

@@ -78,11 +78,32 @@ def test_linspace_with_static_shape_operand():
         run(text, [np.float32(1), np.array([2, 4], np.int32), np.array([10, 1], np.float32)])
 
 
-def test_linspace_dynamic_shape_operand_is_rejected():
-    import kiln._C
+def test_linspace_shape_from_operand_values():
     line = "%r = tensorrt.linspace [%a0 : tensor<f32>][%a1 : tensor<2xi32>][%a2 : tensor<2xf32>] : tensor<?x?xf32>"
     text = function([((), "f32"), ((2,), "i32"), ((2,), "f32")], [((None, None), "f32")], [line], ["%r"])
-    with pytest.raises(kiln._C.CompileError, match="shape' operand's values"):
+    engine = compile_text(text)
+    for shape in ((2, 3), (4, 1), (0, 5)):
+        (got,) = engine.run([np.array(1, np.float32), np.array(shape, np.int32), np.array([10, 1], np.float32)])
+        idx = np.indices(shape)
+        np.testing.assert_array_equal(got, (1 + 10 * idx[0] + idx[1]).astype(np.float32))
+    with pytest.raises(Exception, match="negative size -3"):
+        engine.run([np.array(1, np.float32), np.array([2, -3], np.int32), np.array([10, 1], np.float32)])
+
+
+@pytest.mark.parametrize("op", ["random_uniform", "random_normal"])
+def test_random_shape_from_operand_values(op):
+    line = f"%r = tensorrt.{op} shape(%a0 : tensor<2xi32>) -> tensor<?x?xf32>"
+    engine = compile_text(function([((2,), "i32")], [((None, None), "f32")], [line], ["%r"]))
+    ref = ref_uniform if op == "random_uniform" else ref_normal
+    for shape in ((3, 4), (1, 7)):
+        (got,) = engine.run([np.array(shape, np.int32)])
+        np.testing.assert_array_equal(got, ref(int(np.prod(shape)), 0.0, 1.0, 0).reshape(shape).astype(np.float32))
+
+
+def test_random_dynamic_result_without_shape_operand_is_rejected():
+    import kiln._C
+    text = function([], [((None,), "f32")], ["%r = tensorrt.random_uniform -> tensor<?xf32>"], ["%r"])
+    with pytest.raises(kiln._C.CompileError):
         compile_text(text)
 
 
