@@ -151,6 +151,16 @@ TEST(Regions, RegionResultsMustBeArenaBuffers) {
       << message;
 }
 
+TEST(Regions, DynamicRegionBuffersAreRefused) {
+  EnginePlan plan = ifPlan();
+  plan.buffers[3].shape = {kDynamicDim}; // the then region's result
+  std::string message = errorOf([&] { plan.validate(); });
+  EXPECT_NE(message.find("region 0 step 0 ('element_wise') result 0 has a "
+                         "dynamic shape"),
+            std::string::npos)
+      << message;
+}
+
 TEST(Regions, RegionBuffersLiveForTheWholeParentStep) {
   // x -> a (step 0), if (step 1) reads a inside a region, b (step 2).
   PlanBuilder b;
