@@ -114,3 +114,9 @@ def test_einsum_rejects_mismatched_labels():
     import kiln._C
     with pytest.raises(kiln._C.CompileError, match="labeled 'j'"):
         compile_text(einsum_text("ij,jk->ik", [(2, 3), (4, 2)], "f32", (2, 2)))
+
+
+def test_einsum_rank_zero_operand():
+    xs = [np.array(2.5, np.float32), np.arange(4, dtype=np.float32)]
+    (got,) = run(einsum_text(",i->i", [(), (4,)], "f32", (4,)), xs)
+    np.testing.assert_array_equal(got, 2.5 * np.arange(4, dtype=np.float32))

@@ -217,3 +217,31 @@ def test_softmax_half_types(shape, axis, elem):
     (got,) = run(function([(shape, elem)], [(shape, elem)], [line], ["%y"]), [x])
     want = torch.softmax(torch.from_numpy(x.astype(np.float64)), dim=axis).numpy()
     np.testing.assert_allclose(got.astype(np.float64), want, **TOL[elem])
+
+
+def test_ragged_softmax_and_prelu_dynamic():
+    prof = "{tensorrt.shape_profile = #tensorrt.shape_profile<min = [1, 1, 4], opt = [1, 3, 4], max = [2, 8, 4]>}"
+    text = ragged_text((None, None, 4), "f32").replace("%x0: tensor<?x?x4xf32>", f"%x0: tensor<?x?x4xf32> {prof}").replace(
+        "%x1: tensor<?x?x1xi32>", "%x1: tensor<?x?x1xi32> " + prof.replace("4]", "1]"))
+    engine = compile_text(text)
+    for shape in ((1, 2, 4), (2, 8, 4)):
+        x = rand(shape, "f32", 1)
+        bounds = np.random.default_rng(2).integers(0, 5, size=shape[:-1] + (1,)).astype(np.int32)
+        (got,) = engine.run([x, bounds])
+        np.testing.assert_allclose(got, np_ragged(x, bounds), rtol=1e-6, atol=1e-7)
+    text = prelu_text((None, 3), (1, 3), "f32").replace(
+        "%x0: tensor<?x3xf32>", "%x0: tensor<?x3xf32> {tensorrt.shape_profile = #tensorrt.shape_profile<min = [0, 3], opt = [4, 3], max = [9, 3]>}")
+    engine = compile_text(text)
+    s = np.array([[0.1, 0.2, 0.3]], np.float32)
+    for n in (0, 9):
+        x = rand((n, 3), "f32", n)
+        (got,) = engine.run([x, s])
+        np.testing.assert_allclose(got, np.where(x > 0, x, x * s), rtol=1e-6)
+
+
+def test_normalization_operand_mismatch_at_run_time_is_refused():
+    text = norm_text((None, 6), (1, 6), "f32", [1]).replace(
+        "%x0: tensor<?x6xf32>", "%x0: tensor<?x6xf32> {tensorrt.shape_profile = #tensorrt.shape_profile<min = [1, 6], opt = [2, 6], max = [4, 6]>}")
+    engine = compile_text(text)
+    with pytest.raises(Exception, match=r"outside its shape profile \[1, 4\]"):
+        engine.run([np.zeros((5, 6), np.float32), np.ones((1, 6), np.float32), np.zeros((1, 6), np.float32)])

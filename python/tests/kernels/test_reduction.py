@@ -164,3 +164,18 @@ def test_top_k_dynamic_axis_shorter_than_k_is_refused():
     engine = compile_text(text)
     with pytest.raises(Exception, match="k = 3 exceeds dimension 1"):
         engine.run([np.zeros((2, 2), np.float32)])
+
+
+def test_argmin_dynamic_axis_with_static_results():
+    text = function(
+        [((2, None), "f32")], [((2, 1), "f32"), ((2, 1), "i32")],
+        ["%v, %i = tensorrt.argmin {axis = 1 : i64} %a0 : tensor<2x?xf32> -> tensor<2x1xf32>, tensor<2x1xi32>"],
+        ["%v", "%i"], profiles={0: ([2, 1], [2, 8], [2, 16])})
+    engine = compile_text(text)
+    for n in (1, 16):
+        x = make((2, n), "f32", seed=n, ties=True)
+        v, i = engine.run([x])
+        np.testing.assert_array_equal(i[:, 0], np.argmin(x, axis=1))
+        np.testing.assert_array_equal(v[:, 0], np.min(x, axis=1))
+    with pytest.raises(Exception, match="16"):
+        engine.run([np.zeros((2, 17), np.float32)])
