@@ -135,6 +135,8 @@ uint64_t randomBits(uint64_t seed, uint64_t counter) {
   return z ^ (z >> 31);
 }
 
+constexpr double kTwoPi = 6.283185307179586476925286766559;
+
 /// Uniform in [0, 1).
 double uniform01(uint64_t seed, uint64_t counter) {
   return static_cast<double>(randomBits(seed, counter) >> 11) * 0x1.0p-53;
@@ -178,7 +180,7 @@ void randomNormalKernel(const KernelContext &ctx) {
                double u1 = 1.0 - uniform01(seed, 2 * i); // in (0, 1]
                double u2 = uniform01(seed, 2 * i + 1);
                return mean + std * std::sqrt(-2.0 * std::log(u1)) *
-                                 std::cos(2.0 * M_PI * u2);
+                                 std::cos(kTwoPi * u2);
              });
 }
 
