@@ -120,8 +120,8 @@ static std::optional<LogicalResult> lowerCoreOp(Operation *op, StepDesc &step) {
         return use("transpose");
       })
       .Case([&](trt::ReshapeOp op) -> Result {
-        if (op.getShape())
-          return notSupported(op, "a dynamic shape operand");
+        // A shape operand stays an operand: the runtime reads its values to
+        // size the result (docs/engine-format.md, "Binding shapes").
         return use("copy");
       })
       .Case<trt::ExpandRankOp, trt::CollapseRankOp>([&](Operation *op) -> Result {
