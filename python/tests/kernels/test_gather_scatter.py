@@ -349,8 +349,6 @@ def test_shape(shape, dtype):
     np.testing.assert_array_equal(out, shape)
 
 
-@pytest.mark.xfail(reason="EnginePlan::validate checks static arena buffers of a dynamic engine against "
-                   "arena size 0 (runtime, not this kernel)", strict=False)
 def test_shape_of_dynamic_input():
     text = func(
         [("tensor<?x3x?xf32>", profile("[1, 3, 1]", "[2, 3, 4]", "[8, 3, 8]"))],
