@@ -6,18 +6,6 @@
 namespace kiln::compiler {
 namespace {
 
-const char *kindName(BufferKind kind) {
-  switch (kind) {
-  case BufferKind::Input:
-    return "input";
-  case BufferKind::Constant:
-    return "constant";
-  case BufferKind::Arena:
-    return "arena";
-  }
-  return "?";
-}
-
 template <typename T>
 void printList(std::ostream &os, const std::vector<T> &values) {
   os << "[";
@@ -82,7 +70,7 @@ std::string printPlan(const EnginePlan &plan) {
     for (int64_t dim : buffer.shape)
       os << (dim == kDynamicDim ? std::string("?") : std::to_string(dim))
          << "x";
-    os << dtypeName(buffer.dtype) << " " << kindName(buffer.kind);
+    os << dtypeName(buffer.dtype) << " " << bufferKindName(buffer.kind);
     if (buffer.kind == BufferKind::Input)
       os << " #" << buffer.index;
     else

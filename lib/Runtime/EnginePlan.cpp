@@ -33,7 +33,7 @@ int64_t BufferDesc::byteSize() const {
   return dtypeByteSize(dtype, numElements());
 }
 
-static const char *kindName(BufferKind kind) {
+const char *bufferKindName(BufferKind kind) {
   switch (kind) {
   case BufferKind::Input:
     return "input";
@@ -124,7 +124,7 @@ static void validateSteps(const std::vector<StepDesc> &steps,
     checkBufferId(id, buffers.size(), what);
     if (buffers[id].kind != BufferKind::Arena)
       fail(what, " writes buffer ", id, ", which is a ",
-           kindName(buffers[id].kind),
+           bufferKindName(buffers[id].kind),
            " buffer (results must be arena buffers)");
   };
   for (size_t s = 0; s < steps.size(); ++s) {
@@ -217,7 +217,7 @@ void EnginePlan::validate() const {
     validateProfile(inputs[i], buffer, i);
     if (buffer.kind != BufferKind::Input || buffer.index != static_cast<int64_t>(i))
       fail("input ", i, " ('", inputs[i].name, "') refers to buffer ", id,
-           ", which is a ", kindName(buffer.kind), " buffer",
+           ", which is a ", bufferKindName(buffer.kind), " buffer",
            buffer.kind == BufferKind::Input
                ? " bound to input " + std::to_string(buffer.index)
                : std::string(),

@@ -34,6 +34,9 @@ enum class BufferKind : uint8_t {
   Arena = 2,
 };
 
+/// "input", "constant" or "arena" (for messages and plan dumps).
+const char *bufferKindName(BufferKind kind);
+
 struct BufferDesc {
   DType dtype = DType::F32;
   std::vector<int64_t> shape; // row-major, dense; kDynamicDim where unknown
