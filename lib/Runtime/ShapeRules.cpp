@@ -3,6 +3,8 @@
 
 #include "kiln/Runtime/Error.h"
 
+#include "Kernels/Reference/NonZero.h"
+
 #include <cmath>
 #include <functional>
 #include <map>
@@ -518,25 +520,54 @@ std::optional<Shape> fillShapeRule(const StepDesc &, const std::vector<Shape> &,
   return target;
 }
 
-const std::map<std::string, ValueRule> &valueRules() {
-  static const std::map<std::string, ValueRule> table = {
-      {"copy", reshapeToOperandRule},
-      {"linspace", fillShapeRule},
-      {"random_uniform", fillShapeRule},
-      {"random_normal", fillShapeRule},
+/// non_zero: [rank, count], count being the input's non-zero elements.
+std::optional<Shape> nonZeroRule(const StepDesc &, const std::vector<Shape> &ops,
+                                 const Shape &planned,
+                                 const std::vector<TensorView> &values) {
+  if (!values[0].data && volume(ops[0]) != 0)
+    return std::nullopt;
+  if (planned.size() != 2)
+    fail("non_zero result must have rank 2, got ", text(planned));
+  TensorView input = values[0];
+  input.shape = ops[0];
+  return Shape{static_cast<int64_t>(ops[0].size()), nonzero::count(input)};
+}
+
+/// A value rule and the operand whose values it reads; `applies`, when set,
+/// says whether a step of the kernel is sized by that value at all.
+struct ValueRuleEntry {
+  size_t operand;
+  ValueRule rule;
+  std::function<bool(const StepDesc &)> applies;
+};
+
+bool marksDynamicShape(const StepDesc &step) {
+  return getIntAttr(step, "dynamic_shape", 0) != 0;
+}
+
+const std::map<std::string, ValueRuleEntry> &valueRules() {
+  static const std::map<std::string, ValueRuleEntry> table = {
+      // A `copy` without a second operand is sized by the copy rule.
+      {"copy", {1, reshapeToOperandRule, nullptr}},
+      {"linspace", {0, fillShapeRule, marksDynamicShape}},
+      {"random_uniform", {0, fillShapeRule, marksDynamicShape}},
+      {"random_normal", {0, fillShapeRule, marksDynamicShape}},
+      {"non_zero", {0, nonZeroRule, nullptr}},
   };
   return table;
 }
 
-/// Whether the step's single result is sized by an operand's values: a
-/// `copy` with a shape operand, or a fill marked `dynamic_shape`.
-bool sizedByValues(const StepDesc &step, size_t operandCount,
-                   size_t resultCount) {
-  if (resultCount != 1 || operandCount == 0 || !valueRules().count(step.kernel))
-    return false;
-  if (step.kernel == "copy")
-    return operandCount > 1;
-  return getIntAttr(step, "dynamic_shape", 0) != 0;
+/// The value rule sizing the step's single result, or null: the kernel has
+/// one, the step has the operand it reads and (where stated) it applies.
+const ValueRuleEntry *valueRuleFor(const StepDesc &step, size_t operandCount,
+                                   size_t resultCount) {
+  auto it = valueRules().find(step.kernel);
+  if (resultCount != 1 || it == valueRules().end())
+    return nullptr;
+  const ValueRuleEntry &entry = it->second;
+  if (entry.operand >= operandCount || (entry.applies && !entry.applies(step)))
+    return nullptr;
+  return &entry;
 }
 
 const std::map<std::string, Rule> &rules() {
@@ -608,7 +639,8 @@ const std::map<std::string, Rule> &rules() {
 } // namespace
 
 bool shapeReadsOperandValues(const StepDesc &step) {
-  return sizedByValues(step, step.operands.size(), step.results.size());
+  return valueRuleFor(step, step.operands.size(), step.results.size()) !=
+         nullptr;
 }
 
 std::optional<std::vector<Shape>>
@@ -616,12 +648,10 @@ inferResultShapes(const StepDesc &step, const std::vector<Shape> &operandShapes,
                   const std::vector<Shape> &planned,
                   const std::vector<TensorView> *operandValues) {
   std::vector<Shape> results;
-  auto valueRule = valueRules().find(step.kernel);
-  bool readsValues =
-      sizedByValues(step, operandShapes.size(), planned.size());
-  if (readsValues) {
+  if (const ValueRuleEntry *valueRule =
+          valueRuleFor(step, operandShapes.size(), planned.size())) {
     std::vector<TensorView> none(operandShapes.size());
-    std::optional<Shape> shape = valueRule->second(
+    std::optional<Shape> shape = valueRule->rule(
         step, operandShapes, planned[0], operandValues ? *operandValues : none);
     if (!shape)
       return std::nullopt;

@@ -1,8 +1,8 @@
 //===- DataMovement.cpp - Gather/scatter, padding, shape, one_hot, resize -===//
 //
 // Ops that move data by index arithmetic: the gather and scatter modes,
-// one_hot, padding, shape and the three resize interpolations. Kernels and
-// attributes are listed in docs/engine-format.md.
+// one_hot, padding, shape, non_zero and the three resize interpolations.
+// Kernels and attributes are listed in docs/engine-format.md.
 //
 //===----------------------------------------------------------------------===//
 #include "Families.h"
@@ -81,6 +81,8 @@ std::optional<LogicalResult> lowerDataMovementOp(Operation *op,
         return use("padding");
       })
       .Case([&](trt::ShapeOp) -> Result { return use("shape"); })
+      // The column count is sized at run time from the input's values.
+      .Case([&](trt::NonZeroOp) -> Result { return use("non_zero"); })
       .Case([&](trt::ResizeNearestOp op) -> Result {
         if (Result bad = checkResizeShape(op))
           return bad;

@@ -46,6 +46,7 @@ void registerScatterKernels(KernelRegistry &registry);
 void registerPaddingKernels(KernelRegistry &registry);
 void registerResizeKernels(KernelRegistry &registry);
 void registerOneHotKernels(KernelRegistry &registry);
+void registerNonZeroKernels(KernelRegistry &registry);
 void registerConvolutionKernels(KernelRegistry &registry);
 void registerPoolingKernels(KernelRegistry &registry);
 

@@ -27,6 +27,7 @@ void registerReferenceKernels(KernelRegistry &registry) {
   registerPaddingKernels(registry);
   registerResizeKernels(registry);
   registerOneHotKernels(registry);
+  registerNonZeroKernels(registry);
   registerConvolutionKernels(registry);
   registerPoolingKernels(registry);
 }
