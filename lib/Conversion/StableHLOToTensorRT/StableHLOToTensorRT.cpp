@@ -223,7 +223,153 @@ static bool hasPattern(Operation *op) {
              shlo::RsqrtOp, shlo::LogisticOp, shlo::TanhOp, shlo::Log1pOp,
              shlo::Expm1Op, shlo::RoundOp, shlo::RemOp, shlo::IsFiniteOp,
              shlo::PadOp, shlo::ReverseOp, shlo::OptimizationBarrierOp,
-             shlo::ReturnOp, chlo::SquareOp, chlo::ErfcOp>(op);
+             shlo::ReturnOp, chlo::SquareOp, chlo::ErfcOp, shlo::Atan2Op,
+             chlo::TopKOp, shlo::WhileOp, shlo::CaseOp, shlo::IfOp,
+             shlo::GatherOp, shlo::ReduceWindowOp, shlo::ConvolutionOp>(op);
+}
+
+/// Why a convolution cannot become `tensorrt.convolution`, or nothing.
+static std::optional<std::string> convolutionProblem(shlo::ConvolutionOp op) {
+  auto allEqual = [](std::optional<ArrayRef<int64_t>> values, int64_t v) {
+    return !values || llvm::all_of(*values, [&](int64_t x) { return x == v; });
+  };
+  int64_t spatial = static_cast<int64_t>(op.getInputDims().size()) - 2;
+  if (spatial < 1 || spatial > 3)
+    return std::string("is supported only with 1 to 3 spatial dimensions");
+  if (!isFloat(op.getLhs()) || !tensorType(op.getLhs()).hasStaticShape() ||
+      !tensorType(op.getRhs()).hasStaticShape())
+    return std::string("is supported only on static floating-point tensors");
+  if (!allEqual(op.getLhsDilation(), 1))
+    return std::string("with input (lhs) dilation is not supported yet");
+  if (op.getWindowReversal() &&
+      llvm::is_contained(*op.getWindowReversal(), true))
+    return std::string("with window reversal is not supported yet");
+  if (op.getBatchGroupCount() != 1)
+    return std::string("with batch_group_count > 1 is not supported yet");
+  if (auto padding = op.getPadding())
+    if (llvm::any_of(*padding, [](int64_t p) { return p < 0; }))
+      return std::string("with negative padding is not supported yet");
+  return std::nullopt;
+}
+
+/// The reducer op of a one-input `stablehlo.reduce_window` whose body is
+/// one add or maximum, else null.
+static Operation *windowReducerOp(shlo::ReduceWindowOp op) {
+  if (op.getInputs().size() != 1)
+    return nullptr;
+  Block &body = op->getRegion(0).front();
+  if (!llvm::hasNItems(body, 2) || body.getNumArguments() != 2)
+    return nullptr;
+  Operation &inner = body.front();
+  auto ret = dyn_cast<shlo::ReturnOp>(body.back());
+  if (!isa<shlo::AddOp, shlo::MaxOp>(inner) || !ret ||
+      ret.getNumOperands() != 1 || ret.getOperand(0) != inner.getResult(0))
+    return nullptr;
+  return &inner;
+}
+
+/// Why a reduce_window cannot become `tensorrt.pooling`, or nothing.
+static std::optional<std::string> reduceWindowProblem(shlo::ReduceWindowOp op) {
+  Operation *reducer = windowReducerOp(op);
+  if (!reducer)
+    return std::string("is supported only with one input and a reducer that "
+                       "is one add or maximum");
+  RankedTensorType type = tensorType(op.getInputs()[0]);
+  if (!type.hasStaticShape() || !isFloat(op.getInputs()[0]))
+    return std::string("is supported only on static floating-point tensors");
+  auto allOnes = [](std::optional<ArrayRef<int64_t>> values) {
+    return !values || llvm::all_of(*values, [](int64_t v) { return v == 1; });
+  };
+  if (!allOnes(op.getBaseDilations()) || !allOnes(op.getWindowDilations()))
+    return std::string("with dilations is not supported yet");
+  DenseElementsAttr init;
+  Value initValue = op.getInitValues()[0];
+  // JAX sometimes broadcasts the scalar constant to itself first.
+  while (auto broadcast = initValue.getDefiningOp<shlo::BroadcastInDimOp>())
+    initValue = broadcast.getOperand();
+  if (!matchPattern(initValue, m_Constant(&init)) ||
+      !init.isSplat())
+    return std::string("is supported only with a constant initial value");
+  APFloat x = init.getSplatValue<APFloat>();
+  bool identity = isa<shlo::AddOp>(reducer) ? x.isZero()
+                                            : x.isInfinity() && x.isNegative();
+  if (!identity)
+    return std::string("is supported only with the reducer's identity as "
+                       "initial value (0 for add, -inf for maximum)");
+  int64_t windowed = 0;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    bool strided = op.getWindowStrides() && (*op.getWindowStrides())[d] != 1;
+    bool padded = false;
+    if (std::optional<DenseIntElementsAttr> padding = op.getPadding())
+      padded = padding->getValues<int64_t>()[2 * d] != 0 ||
+               padding->getValues<int64_t>()[2 * d + 1] != 0;
+    if (op.getWindowDimensions()[d] != 1 || strided || padded)
+      ++windowed;
+  }
+  if (windowed > 3)
+    return std::string("over more than 3 dimensions is not supported");
+  return std::nullopt;
+}
+
+/// For a gather that takes whole slices at one index per operand dimension
+/// `a` (embedding lookup, `jnp.take` along an axis): `a`, else nothing.
+static std::optional<int64_t> gatherAxis(shlo::GatherOp op) {
+  shlo::GatherDimensionNumbersAttr dims = op.getDimensionNumbers();
+  RankedTensorType operand = tensorType(op.getOperand());
+  RankedTensorType indices = tensorType(op.getStartIndices());
+  if (!operand.hasStaticShape() || !indices.hasStaticShape() ||
+      !dims.getOperandBatchingDims().empty() ||
+      !dims.getStartIndicesBatchingDims().empty() ||
+      dims.getStartIndexMap().size() != 1)
+    return std::nullopt;
+  int64_t axis = dims.getStartIndexMap()[0];
+  if (dims.getCollapsedSliceDims() != ArrayRef<int64_t>{axis} ||
+      static_cast<int64_t>(dims.getOffsetDims().size()) != operand.getRank() - 1 ||
+      !llvm::is_sorted(dims.getOffsetDims()))
+    return std::nullopt;
+  ArrayRef<int64_t> sizes = op.getSliceSizes();
+  for (int64_t d = 0; d < operand.getRank(); ++d)
+    if (sizes[d] != (d == axis ? 1 : operand.getDimSize(d)))
+      return std::nullopt;
+  int64_t vectorDim = dims.getIndexVectorDim();
+  if (vectorDim != indices.getRank() &&
+      (vectorDim > indices.getRank() || indices.getDimSize(vectorDim) != 1))
+    return std::nullopt;
+  return axis;
+}
+
+/// For a two-input reduce that JAX emits for argmax/argmin (values with an
+/// iota along the one reduced dimension, the reducer picking the larger or
+/// smaller value and the lower index on ties): the `top_k` operation it
+/// computes, else nothing.
+static std::optional<trt::TopKOperation> argReduceKind(shlo::ReduceOp op) {
+  if (op.getInputs().size() != 2 || op.getDimensions().size() != 1)
+    return std::nullopt;
+  int64_t axis = op.getDimensions()[0];
+  auto iota = op.getInputs()[1].getDefiningOp<shlo::IotaOp>();
+  if (!iota || iota.getIotaDimension() != axis ||
+      !elementType(op.getInputs()[1]).isSignlessInteger(32))
+    return std::nullopt;
+  Block &body = op.getBody().front();
+  if (body.getNumArguments() != 4)
+    return std::nullopt;
+  // Block arguments: (acc value, acc index, value, index). The first
+  // comparison of the accumulated value with the new one decides the kind.
+  for (Operation &inner : body) {
+    auto compare = dyn_cast<shlo::CompareOp>(inner);
+    if (!compare || compare.getLhs() != body.getArgument(0) ||
+        compare.getRhs() != body.getArgument(2))
+      continue;
+    switch (compare.getComparisonDirection()) {
+    case shlo::ComparisonDirection::GT:
+      return trt::TopKOperation::kMAX;
+    case shlo::ComparisonDirection::LT:
+      return trt::TopKOperation::kMIN;
+    default:
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
 }
 
 /// Why `op` cannot be converted, or nothing when it can.
@@ -242,9 +388,13 @@ static std::optional<std::string> unsupportedReason(Operation *op) {
              "f16, bf16, i32, i64, i8, i1)";
   }
   if (auto reduce = dyn_cast<shlo::ReduceOp>(op)) {
-    if (reduce.getInputs().size() != 1)
-      return std::string("with several inputs (argmax/argmin form) is not "
-                         "supported yet");
+    if (reduce.getInputs().size() != 1) {
+      if (argReduceKind(reduce))
+        return std::nullopt;
+      return std::string("with several inputs is supported only in the "
+                         "argmax/argmin form (values and an iota along one "
+                         "reduced dimension)");
+    }
     Operation *inner = singleReducerOp(reduce);
     if (!inner || !reduceOperationOf(inner))
       return std::string("is supported only with a reducer that is one "
@@ -261,6 +411,24 @@ static std::optional<std::string> unsupportedReason(Operation *op) {
   if (auto pad = dyn_cast<shlo::PadOp>(op))
     if (llvm::any_of(pad.getInteriorPadding(), [](int64_t p) { return p != 0; }))
       return std::string("with interior padding is not supported yet");
+  if (auto gather = dyn_cast<shlo::GatherOp>(op))
+    if (!gatherAxis(gather))
+      return std::string("is supported only in the form that takes whole "
+                         "slices at one index per position (embedding "
+                         "lookup, take along one axis)");
+  if (auto window = dyn_cast<shlo::ReduceWindowOp>(op))
+    return reduceWindowProblem(window);
+  if (auto conv = dyn_cast<shlo::ConvolutionOp>(op))
+    return convolutionProblem(conv);
+  if (isa<shlo::Atan2Op>(op) && !isFloat(op->getOperand(0)))
+    return std::string("is supported only on floating-point operands");
+  if (auto case_ = dyn_cast<shlo::CaseOp>(op))
+    if (case_.getBranches().empty())
+      return std::string("needs at least one branch");
+  if (isa<shlo::WhileOp, shlo::CaseOp, shlo::IfOp>(op))
+    for (Type type : op->getResultTypes())
+      if (!isa<RankedTensorType>(type))
+        return std::string("is supported only with tensor results");
   if (isa<shlo::RemOp>(op) && !isFloat(op->getOperand(0)) &&
       !elementType(op->getOperand(0)).isSignlessInteger())
     return std::string("is not supported on this element type");
@@ -299,6 +467,10 @@ LogicalResult kiln::checkStableHLOConvertible(ModuleOp module) {
         problem.reason = *reason;
       }
     }
+    // Ops in loop and branch regions are converted one by one; reducer
+    // regions go with their reduce.
+    if (isa<shlo::WhileOp, shlo::CaseOp, shlo::IfOp>(op))
+      return WalkResult::advance();
     return op->getNumRegions() ? WalkResult::skip() : WalkResult::advance();
   });
   for (auto &[name, problem] : problems) {
@@ -886,6 +1058,22 @@ struct ReduceLowering : public OpConversionPattern<shlo::ReduceOp> {
     if (std::optional<std::string> reason = unsupportedReason(op))
       return rewriter.notifyMatchFailure(op, *reason);
     Location loc = op.getLoc();
+    if (std::optional<trt::TopKOperation> arg = argReduceKind(op)) {
+      // argmax/argmin: top_k with k = 1 keeps the reduced dimension.
+      int64_t axis = op.getDimensions()[0];
+      Value input = adaptor.getInputs().front();
+      SmallVector<int64_t> kept(tensorType(input).getShape());
+      kept[axis] = 1;
+      RankedTensorType valuesType = tensorType(input).clone(kept);
+      auto topK = trt::TopKOp::create(rewriter, loc, valuesType,
+                                      valuesType.clone(rewriter.getI32Type()),
+                                      input, /*k=*/1, axis, *arg);
+      ArrayRef<int64_t> shape =
+          cast<RankedTensorType>(op.getResult(0).getType()).getShape();
+      rewriter.replaceOp(op, {reshape(rewriter, loc, topK.getValues(), shape),
+                              reshape(rewriter, loc, topK.getIndices(), shape)});
+      return success();
+    }
     Operation *reducer = singleReducerOp(op);
     trt::ReduceOperation kind = *reduceOperationOf(reducer);
     Value input = adaptor.getInputs().front();
@@ -928,6 +1116,393 @@ struct ReduceLowering : public OpConversionPattern<shlo::ReduceOp> {
   }
 };
 
+//===----------------------------------------------------------------------===//
+// Convolution
+//===----------------------------------------------------------------------===//
+
+/// Any layout → `tensorrt.convolution` on [N, C, spatial...] and
+/// [K, C/G, window...], by transposes in and out.
+struct ConvolutionLowering : public StableHLOPattern<shlo::ConvolutionOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::ConvolutionOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    ArrayRef<int64_t> outputDims = op.getOutputDims();
+    int64_t spatial = static_cast<int64_t>(outputDims.size()) - 2;
+    Value input = transpose(rewriter, loc, adaptor.getLhs(), op.getInputDims());
+    Value kernel =
+        transpose(rewriter, loc, adaptor.getRhs(), op.getKernelDims());
+    RankedTensorType resultType = tensorType(op.getResult());
+    SmallVector<int64_t> canonicalShape;
+    for (int64_t d : outputDims)
+      canonicalShape.push_back(resultType.getDimSize(d));
+    SmallVector<int64_t> stride(spatial, 1), pre(spatial, 0), post(spatial, 0),
+        dilation(spatial, 1);
+    if (auto strides = op.getWindowStrides())
+      stride.assign(strides->begin(), strides->end());
+    if (auto padding = op.getPadding())
+      for (int64_t i = 0; i < spatial; ++i) {
+        pre[i] = (*padding)[2 * i];
+        post[i] = (*padding)[2 * i + 1];
+      }
+    if (auto rhsDilation = op.getRhsDilation())
+      dilation.assign(rhsDilation->begin(), rhsDilation->end());
+    Value conv =
+        trt::ConvolutionOp::create(
+            rewriter, loc, resultType.clone(canonicalShape), input, kernel,
+            Value(), ElementsAttr(), ElementsAttr(), stride, pre, post,
+            static_cast<uint32_t>(op.getFeatureGroupCount()),
+            rewriter.getDenseI64ArrayAttr(dilation))
+            .getResult();
+    // Result dimension p is canonical dimension c where outputDims[c] = p.
+    SmallVector<int64_t> perm(outputDims.size());
+    for (auto [c, p] : llvm::enumerate(outputDims))
+      perm[p] = c;
+    return transpose(rewriter, loc, conv, perm);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Window reductions
+//===----------------------------------------------------------------------===//
+
+/// reduce_window (max or sum, no dilation) → `tensorrt.pooling`: the
+/// windowed dimensions move to the end as the spatial dimensions of a
+/// [1, C, spatial...] tensor, C holding all other dimensions. A sum is an
+/// average (padding counted) times the window volume; this also covers the
+/// cumulative sums JAX writes as a full-length window padded in front.
+struct ReduceWindowLowering : public OpConversionPattern<shlo::ReduceWindowOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::ReduceWindowOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (std::optional<std::string> reason = unsupportedReason(op))
+      return rewriter.notifyMatchFailure(op, *reason);
+    Location loc = op.getLoc();
+    Value input = adaptor.getInputs()[0];
+    RankedTensorType type = tensorType(input);
+    auto resultType = cast<RankedTensorType>(op.getResult(0).getType());
+    int64_t rank = type.getRank();
+    bool isSum = isa<shlo::AddOp>(windowReducerOp(op));
+    SmallVector<int64_t> window, stride, pre, post, windowedDims, otherDims;
+    for (int64_t d = 0; d < rank; ++d) {
+      int64_t w = op.getWindowDimensions()[d];
+      int64_t s = op.getWindowStrides() ? (*op.getWindowStrides())[d] : 1;
+      int64_t lo = 0, hi = 0;
+      if (std::optional<DenseIntElementsAttr> padding = op.getPadding()) {
+        lo = padding->getValues<int64_t>()[2 * d];
+        hi = padding->getValues<int64_t>()[2 * d + 1];
+      }
+      if (w == 1 && s == 1 && lo == 0 && hi == 0) {
+        otherDims.push_back(d);
+        continue;
+      }
+      windowedDims.push_back(d);
+      window.push_back(w);
+      stride.push_back(s);
+      pre.push_back(lo);
+      post.push_back(hi);
+    }
+    if (windowedDims.empty()) {
+      rewriter.replaceOp(op, input);
+      return success();
+    }
+    SmallVector<int64_t> perm(otherDims);
+    llvm::append_range(perm, windowedDims);
+    Value moved = transpose(rewriter, loc, input, perm);
+    int64_t channels = 1;
+    for (int64_t d : otherDims)
+      channels *= type.getDimSize(d);
+    SmallVector<int64_t> pooledIn{1, channels}, pooledOut{1, channels};
+    for (int64_t d : windowedDims) {
+      pooledIn.push_back(type.getDimSize(d));
+      pooledOut.push_back(resultType.getDimSize(d));
+    }
+    Value nchw = reshape(rewriter, loc, moved, pooledIn);
+    Value pooled =
+        trt::PoolingOp::create(
+            rewriter, loc, type.clone(pooledOut), nchw,
+            rewriter.getDenseI64ArrayAttr(window),
+            rewriter.getDenseI64ArrayAttr(stride),
+            rewriter.getDenseI64ArrayAttr(pre),
+            rewriter.getDenseI64ArrayAttr(post),
+            trt::PoolingTypeAttr::get(rewriter.getContext(),
+                                      isSum ? trt::PoolingType::kAVERAGE
+                                            : trt::PoolingType::kMAX),
+            FloatAttr(), isSum ? rewriter.getBoolAttr(false) : BoolAttr())
+            .getResult();
+    if (isSum)
+      pooled = elementWise(rewriter, loc, ElementWiseOperation::kPROD, pooled,
+                           splatLike(rewriter, loc, pooled,
+                                     double(product(window))));
+    SmallVector<int64_t> movedShape;
+    for (int64_t d : perm)
+      movedShape.push_back(resultType.getDimSize(d));
+    Value result = reshape(rewriter, loc, pooled, movedShape);
+    SmallVector<int64_t> inverse(rank);
+    for (auto [i, d] : llvm::enumerate(perm))
+      inverse[d] = i;
+    rewriter.replaceOp(op, transpose(rewriter, loc, result, inverse));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Gather
+//===----------------------------------------------------------------------===//
+
+/// Gather of whole slices along one axis → `tensorrt.gather`, with the
+/// indices clamped into bounds (as StableHLO clamps start indices) and the
+/// result dimensions permuted into StableHLO's order.
+struct GatherLowering : public StableHLOPattern<shlo::GatherOp> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::GatherOp op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    int64_t axis = *gatherAxis(op);
+    shlo::GatherDimensionNumbersAttr dims = op.getDimensionNumbers();
+    Value data = adaptor.getOperand();
+    Value indices = adaptor.getStartIndices();
+    RankedTensorType dataType = tensorType(data);
+    // Drop the size-1 index vector dimension.
+    SmallVector<int64_t> batchShape(tensorType(indices).getShape());
+    if (dims.getIndexVectorDim() < static_cast<int64_t>(batchShape.size()))
+      batchShape.erase(batchShape.begin() + dims.getIndexVectorDim());
+    indices = reshape(rewriter, loc, indices, batchShape);
+    if (!elementType(indices).isSignlessInteger(64))
+      indices = castTo(rewriter, loc, indices, rewriter.getI32Type());
+    Value low = splatLike(rewriter, loc, indices, 0);
+    Value high =
+        splatLike(rewriter, loc, indices, double(dataType.getDimSize(axis) - 1));
+    indices = elementWise(rewriter, loc, ElementWiseOperation::kMAX, indices, low);
+    indices = elementWise(rewriter, loc, ElementWiseOperation::kMIN, indices, high);
+
+    int64_t batchRank = batchShape.size();
+    SmallVector<int64_t> gatheredShape(dataType.getShape().take_front(axis));
+    llvm::append_range(gatheredShape, batchShape);
+    llvm::append_range(gatheredShape, dataType.getShape().drop_front(axis + 1));
+    Value gathered = trt::GatherOp::create(rewriter, loc,
+                                           dataType.clone(gatheredShape), data,
+                                           indices, axis, /*numBroadcastDims=*/0)
+                         .getResult();
+    // Result dimension i is offset dimension k (the k-th kept operand
+    // dimension) or batch dimension j.
+    int64_t resultRank = tensorType(op.getResult()).getRank();
+    SmallVector<int64_t> perm;
+    int64_t offset = 0, batch = 0;
+    for (int64_t i = 0; i < resultRank; ++i) {
+      if (llvm::is_contained(dims.getOffsetDims(), i)) {
+        perm.push_back(offset < axis ? offset : offset + batchRank);
+        ++offset;
+      } else {
+        perm.push_back(axis + batch++);
+      }
+    }
+    return transpose(rewriter, loc, gathered, perm);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Composed binary ops, top_k
+//===----------------------------------------------------------------------===//
+
+/// atan2(y, x) = atan(y / x), moved by ±π when x < 0 (toward the sign of
+/// y), and 0 when both are 0.
+struct Atan2Lowering : public StableHLOPattern<shlo::Atan2Op> {
+  using StableHLOPattern::StableHLOPattern;
+  FailureOr<Value> convert(shlo::Atan2Op op, OpAdaptor adaptor,
+                           ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value y = adaptor.getLhs(), x = adaptor.getRhs();
+    auto select = [&](Value pred, Value a, Value b) {
+      return trt::SelectOp::create(rewriter, loc, x.getType(), pred, a, b)
+          .getResult();
+    };
+    Value zero = splatLike(rewriter, loc, x, 0.0);
+    Value ratio = elementWise(rewriter, loc, ElementWiseOperation::kDIV, y, x);
+    Value angle = unary(rewriter, loc, UnaryOperation::kATAN, ratio);
+    Value pi = splatLike(rewriter, loc, x, 3.14159265358979323846);
+    Value minusPi = splatLike(rewriter, loc, x, -3.14159265358979323846);
+    Value yNegative =
+        elementWise(rewriter, loc, ElementWiseOperation::kLESS, y, zero);
+    Value shift = select(yNegative, minusPi, pi);
+    Value shifted =
+        elementWise(rewriter, loc, ElementWiseOperation::kSUM, angle, shift);
+    Value xNegative =
+        elementWise(rewriter, loc, ElementWiseOperation::kLESS, x, zero);
+    angle = select(xNegative, shifted, angle);
+    Value xZero =
+        elementWise(rewriter, loc, ElementWiseOperation::kEQUAL, x, zero);
+    Value yZero =
+        elementWise(rewriter, loc, ElementWiseOperation::kEQUAL, y, zero);
+    Value bothZero =
+        elementWise(rewriter, loc, ElementWiseOperation::kAND, xZero, yZero);
+    Value zeros = elementWise(rewriter, loc, ElementWiseOperation::kPROD, y,
+                              zero); // keeps y's shape and sign of zero
+    return select(bothZero, zeros, angle);
+  }
+};
+
+/// chlo.top_k: the k largest along the last dimension.
+struct TopKLowering : public OpConversionPattern<chlo::TopKOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(chlo::TopKOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (std::optional<std::string> reason = unsupportedReason(op))
+      return rewriter.notifyMatchFailure(op, *reason);
+    Location loc = op.getLoc();
+    Value input = adaptor.getOperand();
+    int64_t axis = tensorType(input).getRank() - 1;
+    auto indicesType = cast<RankedTensorType>(op.getIndices().getType());
+    auto topK = trt::TopKOp::create(
+        rewriter, loc, op.getValues().getType(),
+        indicesType.clone(rewriter.getI32Type()), input,
+        static_cast<int64_t>(op.getK()), axis, trt::TopKOperation::kMAX);
+    rewriter.replaceOp(op, {topK.getValues(),
+                            castTo(rewriter, loc, topK.getIndices(),
+                                   indicesType.getElementType())});
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Control flow
+//===----------------------------------------------------------------------===//
+
+/// stablehlo.while → tensorrt.while: the regions move over; their
+/// `stablehlo.return`s become `tensorrt.condition`/`tensorrt.yield` (see
+/// RegionReturnLowering).
+struct WhileLowering : public OpConversionPattern<shlo::WhileOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::WhileOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (std::optional<std::string> reason = unsupportedReason(op))
+      return rewriter.notifyMatchFailure(op, *reason);
+    auto loop = trt::WhileOp::create(rewriter, op.getLoc(),
+                                     op->getResultTypes(), adaptor.getOperand());
+    rewriter.inlineRegionBefore(op.getCond(), loop.getCondRegion(),
+                                loop.getCondRegion().end());
+    rewriter.inlineRegionBefore(op.getBody(), loop.getBodyRegion(),
+                                loop.getBodyRegion().end());
+    rewriter.replaceOp(op, loop.getResults());
+    return success();
+  }
+};
+
+/// `tensorrt.if` on `pred`, with the regions moved from `thenRegion` and
+/// `elseRegion` (each ends in a `stablehlo.return`).
+static trt::IfOp createIf(ConversionPatternRewriter &rewriter, Location loc,
+                          TypeRange types, Value pred, Region &thenRegion,
+                          Region &elseRegion) {
+  auto ifOp = trt::IfOp::create(rewriter, loc, types, pred);
+  rewriter.inlineRegionBefore(thenRegion, ifOp.getTrueRegion(),
+                              ifOp.getTrueRegion().end());
+  rewriter.inlineRegionBefore(elseRegion, ifOp.getFalseRegion(),
+                              ifOp.getFalseRegion().end());
+  return ifOp;
+}
+
+struct IfLowering : public OpConversionPattern<shlo::IfOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::IfOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (std::optional<std::string> reason = unsupportedReason(op))
+      return rewriter.notifyMatchFailure(op, *reason);
+    trt::IfOp ifOp =
+        createIf(rewriter, op.getLoc(), op->getResultTypes(), adaptor.getPred(),
+                 op.getTrueBranch(), op.getFalseBranch());
+    rewriter.replaceOp(op, ifOp.getResults());
+    return success();
+  }
+};
+
+/// stablehlo.case → nested `tensorrt.if`s: branch i runs when index == i;
+/// an index outside [0, n) runs the last branch (as StableHLO specifies).
+struct CaseLowering : public OpConversionPattern<shlo::CaseOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::CaseOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (std::optional<std::string> reason = unsupportedReason(op))
+      return rewriter.notifyMatchFailure(op, *reason);
+    Location loc = op.getLoc();
+    MutableArrayRef<Region> branches = op.getBranches();
+    if (branches.size() == 1) {
+      // The only branch always runs: inline it.
+      Block &block = branches.front().front();
+      Operation *terminator = block.getTerminator();
+      SmallVector<Value> results(terminator->getOperands());
+      rewriter.inlineBlockBefore(&block, op);
+      rewriter.replaceOp(op, results);
+      rewriter.eraseOp(terminator);
+      return success();
+    }
+    Value index = adaptor.getIndex();
+    // Build from the outside in: if (index == 0) b0 else if (index == 1) b1
+    // ... else b(n-1). Inner ifs sit in the else region of the outer one.
+    SmallVector<Value> outerResults;
+    Region *elseParent = nullptr;
+    for (size_t i = 0; i + 1 < branches.size(); ++i) {
+      Value constant = trt::ConstantOp::create(
+          rewriter, loc,
+          DenseElementsAttr::get(tensorType(index),
+                                 rewriter.getI32IntegerAttr(i)))
+                           .getResult();
+      Value pred = elementWise(rewriter, loc, ElementWiseOperation::kEQUAL,
+                               index, constant);
+      auto ifOp = trt::IfOp::create(rewriter, loc, op->getResultTypes(), pred);
+      rewriter.inlineRegionBefore(branches[i], ifOp.getTrueRegion(),
+                                  ifOp.getTrueRegion().end());
+      if (elseParent) {
+        trt::YieldOp::create(rewriter, loc, ifOp.getResults());
+      } else {
+        outerResults.assign(ifOp.getResults().begin(), ifOp.getResults().end());
+      }
+      Block *elseBlock = rewriter.createBlock(&ifOp.getFalseRegion());
+      elseParent = &ifOp.getFalseRegion();
+      rewriter.setInsertionPointToStart(elseBlock);
+    }
+    // The last branch fills the innermost else region.
+    Region &last = branches.back();
+    Block *elseBlock = &elseParent->front();
+    rewriter.eraseBlock(elseBlock);
+    rewriter.inlineRegionBefore(last, *elseParent, elseParent->end());
+    rewriter.replaceOp(op, outerResults);
+    return success();
+  }
+};
+
+/// `stablehlo.return` ending a region that now belongs to a `tensorrt`
+/// control-flow op.
+struct RegionReturnLowering : public OpConversionPattern<shlo::ReturnOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::ReturnOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Operation *parent = op->getParentOp();
+    if (auto loop = dyn_cast<trt::WhileOp>(parent)) {
+      if (op->getParentRegion() == &loop.getCondRegion()) {
+        // The condition passes the loop values on unchanged.
+        Value pred = adaptor.getResults().front();
+        Block *block = op->getBlock();
+        rewriter.replaceOpWithNewOp<trt::ConditionOp>(
+            op, pred, ValueRange(block->getArguments()));
+        return success();
+      }
+      rewriter.replaceOpWithNewOp<trt::YieldOp>(op, adaptor.getResults());
+      return success();
+    }
+    if (isa<trt::IfOp>(parent)) {
+      rewriter.replaceOpWithNewOp<trt::YieldOp>(op, adaptor.getResults());
+      return success();
+    }
+    return failure();
+  }
+};
+
 } // namespace
 
 void kiln::populateStableHLOToTensorRTPatterns(RewritePatternSet &patterns) {
@@ -938,5 +1513,9 @@ void kiln::populateStableHLOToTensorRTPatterns(RewritePatternSet &patterns) {
                BroadcastInDimLowering, ReshapeLowering, TransposeLowering,
                ConcatenateLowering, SliceLowering, PadLowering,
                ReverseLowering, OptimizationBarrierLowering,
-               DotGeneralLowering, DotLowering, ReduceLowering>(context);
+               DotGeneralLowering, DotLowering, ReduceLowering, Atan2Lowering,
+               TopKLowering, GatherLowering, ReduceWindowLowering,
+               ConvolutionLowering,
+               WhileLowering, IfLowering, CaseLowering,
+               RegionReturnLowering>(context);
 }

@@ -19,17 +19,19 @@ func.func @main(%x: tensor<4xf32>, %i: tensor<4xi32>, %d: tensor<2xf64>, %n: ten
   %ninf = stablehlo.constant dense<0xFF800000> : tensor<f32>
   %zero = stablehlo.constant dense<0> : tensor<i32>
   %r:2 = stablehlo.reduce(%t init: %ninf), (%i init: %zero) across dimensions = [0] : (tensor<4xf32>, tensor<4xi32>, tensor<f32>, tensor<i32>) -> (tensor<f32>, tensor<i32>)
-  // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.reduce' with several inputs (argmax/argmin form) is not supported yet
+  // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.reduce' with several inputs is supported only in the argmax/argmin form
    reducer(%a: tensor<f32>, %b: tensor<f32>) (%c: tensor<i32>, %e: tensor<i32>)  {
     %gt = stablehlo.compare  GT, %a, %b,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
     %v = stablehlo.select %gt, %a, %b : tensor<i1>, tensor<f32>
     %w = stablehlo.select %gt, %c, %e : tensor<i1>, tensor<i32>
     stablehlo.return %v, %w : tensor<f32>, tensor<i32>
   }
-  %y = stablehlo.atan2 %t, %t : tensor<4xf32>
-  // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.atan2' has no conversion to `tensorrt` yet
+  %y = stablehlo.cbrt %t : tensor<4xf32>
+  // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.cbrt' has no conversion to `tensorrt` yet
   %dd = stablehlo.add %d, %d : tensor<2xf64>
   // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.add' uses element type f64, which the Kiln runtime does not support
+  %g = "stablehlo.gather"(%x, %n) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 2>}> : (tensor<4xf32>, tensor<4xi32>) -> tensor<4x2xf32>
+  // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.gather' is supported only in the form that takes whole slices
   %bits = stablehlo.and %n, %n : tensor<4xi32>
   // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.and' is supported only on i1
   return %y : tensor<4xf32>

@@ -14,6 +14,7 @@
 #include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace mlir;
 using namespace mlir::stablehlo;
@@ -675,3 +676,191 @@ ParseResult WhileOp::parse(OpAsmParser &parser, OperationState &result) {
 
 #define GET_OP_CLASSES
 #include "kiln/Dialect/StableHLO/IR/StableHLOOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// ConvolutionOp
+//===----------------------------------------------------------------------===//
+
+/// `[b, f, 0, 1]`: the position of `first`, `second` and each spatial
+/// dimension in order, as `[pos(first), pos(second), pos(0), pos(1), ...]`.
+static ParseResult parseConvLayout(OpAsmParser &parser, StringRef first,
+                                   StringRef second,
+                                   SmallVectorImpl<int64_t> &dims) {
+  SmallVector<int64_t> spatial;
+  int64_t firstPos = -1, secondPos = -1, position = 0;
+  SMLoc loc = parser.getCurrentLocation();
+  if (parser.parseCommaSeparatedList(
+          AsmParser::Delimiter::Square, [&]() -> ParseResult {
+            int64_t index;
+            OptionalParseResult integer = parser.parseOptionalInteger(index);
+            if (integer.has_value()) {
+              if (failed(*integer))
+                return failure();
+              if (index < 0)
+                return parser.emitError(parser.getCurrentLocation(),
+                                        "negative spatial dimension");
+              if (static_cast<int64_t>(spatial.size()) <= index)
+                spatial.resize(index + 1, -1);
+              spatial[index] = position++;
+              return success();
+            }
+            StringRef name;
+            if (parser.parseKeyword(&name))
+              return failure();
+            if (name == first)
+              firstPos = position++;
+            else if (name == second)
+              secondPos = position++;
+            else
+              return parser.emitError(parser.getCurrentLocation())
+                     << "expected '" << first << "', '" << second
+                     << "' or a spatial dimension, got '" << name << "'";
+            return success();
+          }))
+    return failure();
+  if (firstPos < 0 || secondPos < 0 || llvm::is_contained(spatial, -1))
+    return parser.emitError(loc) << "incomplete convolution layout";
+  dims.push_back(firstPos);
+  dims.push_back(secondPos);
+  llvm::append_range(dims, spatial);
+  return success();
+}
+
+static void printConvLayout(OpAsmPrinter &printer, StringRef first,
+                            StringRef second, ArrayRef<int64_t> dims) {
+  SmallVector<std::string> names(dims.size());
+  names[dims[0]] = first.str();
+  names[dims[1]] = second.str();
+  for (size_t i = 2; i < dims.size(); ++i)
+    names[dims[i]] = std::to_string(i - 2);
+  printer << "[";
+  llvm::interleaveComma(names, printer);
+  printer << "]";
+}
+
+ParseResult ConvolutionOp::parse(OpAsmParser &parser, OperationState &result) {
+  SmallVector<OpAsmParser::UnresolvedOperand, 2> operands;
+  SMLoc operandsLoc = parser.getCurrentLocation();
+  SmallVector<int64_t> inputDims, kernelDims, outputDims;
+  if (parser.parseOperandList(operands, AsmParser::Delimiter::Paren) ||
+      parser.parseKeyword("dim_numbers") || parser.parseEqual() ||
+      parseConvLayout(parser, "b", "f", inputDims) ||
+      parser.parseKeyword("x") ||
+      parseConvLayout(parser, "o", "i", kernelDims) || parser.parseArrow() ||
+      parseConvLayout(parser, "b", "f", outputDims))
+    return failure();
+  Builder &b = parser.getBuilder();
+  result.addAttribute("input_dims", b.getDenseI64ArrayAttr(inputDims));
+  result.addAttribute("kernel_dims", b.getDenseI64ArrayAttr(kernelDims));
+  result.addAttribute("output_dims", b.getDenseI64ArrayAttr(outputDims));
+  if (succeeded(parser.parseOptionalComma())) {
+    if (parser.parseKeyword("window") || parser.parseEqual() ||
+        parser.parseLBrace())
+      return failure();
+    auto intList = [&](SmallVectorImpl<int64_t> &values) {
+      return parser.parseCommaSeparatedList(
+          AsmParser::Delimiter::Square,
+          [&]() { return parser.parseInteger(values.emplace_back()); });
+    };
+    bool first = true;
+    while (failed(parser.parseOptionalRBrace())) {
+      if (!first && parser.parseComma())
+        return failure();
+      first = false;
+      StringRef key;
+      SMLoc keyLoc = parser.getCurrentLocation();
+      if (parser.parseKeyword(&key) || parser.parseEqual())
+        return failure();
+      SmallVector<int64_t> values;
+      if (key == "pad") {
+        if (parser.parseCommaSeparatedList(
+                AsmParser::Delimiter::Square,
+                [&]() { return intList(values); }))
+          return failure();
+        result.addAttribute("padding", b.getDenseI64ArrayAttr(values));
+      } else if (key == "reverse") {
+        SmallVector<bool> flags;
+        if (parser.parseCommaSeparatedList(
+                AsmParser::Delimiter::Square, [&]() -> ParseResult {
+                  if (succeeded(parser.parseOptionalKeyword("true")))
+                    flags.push_back(true);
+                  else if (succeeded(parser.parseOptionalKeyword("false")))
+                    flags.push_back(false);
+                  else
+                    return parser.emitError(parser.getCurrentLocation(),
+                                            "expected true or false");
+                  return success();
+                }))
+          return failure();
+        result.addAttribute("window_reversal", b.getDenseBoolArrayAttr(flags));
+      } else {
+        StringRef name = llvm::StringSwitch<StringRef>(key)
+                             .Case("stride", "window_strides")
+                             .Case("lhs_dilate", "lhs_dilation")
+                             .Case("rhs_dilate", "rhs_dilation")
+                             .Default("");
+        if (name.empty())
+          return parser.emitError(keyLoc) << "unknown window field '" << key
+                                          << "'";
+        if (intList(values))
+          return failure();
+        result.addAttribute(name, b.getDenseI64ArrayAttr(values));
+      }
+    }
+  }
+  FunctionType type;
+  if (parser.parseOptionalAttrDict(result.attributes) ||
+      parser.parseColonType(type) ||
+      parser.resolveOperands(operands, type.getInputs(), operandsLoc,
+                             result.operands))
+    return failure();
+  result.addTypes(type.getResults());
+  return success();
+}
+
+void ConvolutionOp::print(OpAsmPrinter &printer) {
+  printer << "(" << getLhs() << ", " << getRhs() << ") dim_numbers = ";
+  printConvLayout(printer, "b", "f", getInputDims());
+  printer << "x";
+  printConvLayout(printer, "o", "i", getKernelDims());
+  printer << "->";
+  printConvLayout(printer, "b", "f", getOutputDims());
+  SmallVector<std::string> fields;
+  auto list = [](ArrayRef<int64_t> values) {
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    os << "[";
+    llvm::interleaveComma(values, os);
+    os << "]";
+    return text;
+  };
+  if (auto strides = getWindowStrides())
+    fields.push_back("stride = " + list(*strides));
+  if (auto padding = getPadding()) {
+    std::string text = "pad = [";
+    for (size_t i = 0; i < padding->size(); i += 2)
+      text += (i ? ", " : "") + list(padding->slice(i, 2));
+    fields.push_back(text + "]");
+  }
+  if (auto dilation = getLhsDilation())
+    fields.push_back("lhs_dilate = " + list(*dilation));
+  if (auto dilation = getRhsDilation())
+    fields.push_back("rhs_dilate = " + list(*dilation));
+  if (auto reversal = getWindowReversal()) {
+    std::string text = "reverse = [";
+    for (auto [i, flag] : llvm::enumerate(*reversal))
+      text += std::string(i ? ", " : "") + (flag ? "true" : "false");
+    fields.push_back(text + "]");
+  }
+  if (!fields.empty()) {
+    printer << ", window = {";
+    llvm::interleaveComma(fields, printer);
+    printer << "}";
+  }
+  printer.printOptionalAttrDict(
+      (*this)->getAttrs(),
+      {"input_dims", "kernel_dims", "output_dims", "window_strides", "padding",
+       "lhs_dilation", "rhs_dilation", "window_reversal"});
+  printer << " : ";
+  printer.printFunctionalType(*this);
+}

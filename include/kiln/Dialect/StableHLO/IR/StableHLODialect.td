@@ -65,6 +65,30 @@ def StableHLO_PrecisionConfigAttr
   : TypedArrayAttrBase<StableHLO_PrecisionAttr, "precision per operand">;
 
 //===----------------------------------------------------------------------===//
+// Structured attributes, printed as JAX prints them.
+//===----------------------------------------------------------------------===//
+
+def StableHLO_GatherDimensionNumbers
+  : AttrDef<StableHLO_Dialect, "GatherDimensionNumbers"> {
+  let mnemonic = "gather";
+  let summary = "how gather reads slices of its operand";
+  let description = [{
+    `#stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0],
+    start_index_map = [0], index_vector_dim = 1>`; lists that are empty
+    (typically `operand_batching_dims`, `start_indices_batching_dims`) are
+    omitted.
+  }];
+  let parameters = (ins
+    ArrayRefParameter<"int64_t">:$offsetDims,
+    ArrayRefParameter<"int64_t">:$collapsedSliceDims,
+    ArrayRefParameter<"int64_t">:$operandBatchingDims,
+    ArrayRefParameter<"int64_t">:$startIndicesBatchingDims,
+    ArrayRefParameter<"int64_t">:$startIndexMap,
+    "int64_t":$indexVectorDim);
+  let hasCustomAssemblyFormat = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Operand constraints. JAX programs have static or `?` shapes of any element
 // type; which element types Kiln can run is decided by the conversion.
 //===----------------------------------------------------------------------===//

@@ -337,6 +337,32 @@ def StableHLO_DynamicUpdateSliceOp : StableHLO_Op<"dynamic_update_slice",
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
+def StableHLO_GatherOp : StableHLO_Op<"gather", [Pure]> {
+  let summary = "slices of operand at run-time start indices (printed generically)";
+  let description = [{
+    Each index vector of `start_indices` (along `index_vector_dim`) gives
+    the start, in the operand dimensions of `start_index_map`, of a
+    `slice_sizes` window (start indices are clamped so the window fits);
+    `collapsed_slice_dims` drop out of the slice, the remaining slice
+    dimensions go to `offset_dims` of the result and the batch dimensions
+    of `start_indices` fill the rest.
+
+    ```mlir
+    %g = "stablehlo.gather"(%table, %ids) <{dimension_numbers =
+           #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0],
+           start_index_map = [0], index_vector_dim = 1>,
+           indices_are_sorted = false, slice_sizes = array<i64: 1, 4>}>
+           : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x4xf32>
+    ```
+  }];
+  let arguments = (ins StableHLO_Tensor:$operand,
+                       StableHLO_IndexTensor:$start_indices,
+                       StableHLO_GatherDimensionNumbers:$dimension_numbers,
+                       DenseI64ArrayAttr:$slice_sizes,
+                       DefaultValuedAttr<BoolAttr, "false">:$indices_are_sorted);
+  let results = (outs StableHLO_Tensor:$result);
+}
+
 def StableHLO_PadOp : StableHLO_Op<"pad", [Pure]> {
   let summary = "pad at both ends and between elements";
   let description = [{
@@ -415,6 +441,42 @@ def StableHLO_DotOp : StableHLO_Op<"dot", [Pure]> {
     $lhs `,` $rhs `` custom<Precision>($precision_config)
       attr-dict `:` functional-type(operands, results)
   }];
+}
+
+def StableHLO_ConvolutionOp : StableHLO_Op<"convolution", [Pure]> {
+  let summary = "N-D convolution with layouts, windows and groups";
+  let description = [{
+    The layout of each operand is given by `dim_numbers`: for the input
+    and the output `b` (batch), `f` (feature) and the spatial dimensions
+    `0, 1, ...`; for the kernel `o` (output feature), `i` (input feature)
+    and the spatial dimensions. Kiln keeps them as the position of each
+    of those in the operand: `input_dims = [b, f, 0, 1, ...]`,
+    `kernel_dims = [o, i, 0, ...]`, `output_dims = [b, f, 0, ...]`.
+
+    ```mlir
+    %y = stablehlo.convolution(%x, %w)
+           dim_numbers = [b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1],
+           window = {stride = [1, 1], pad = [[1, 1], [1, 1]],
+                     lhs_dilate = [1, 1], rhs_dilate = [1, 1],
+                     reverse = [false, false]}
+           {batch_group_count = 1 : i64, feature_group_count = 1 : i64}
+           : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+    ```
+  }];
+  let arguments = (ins StableHLO_Tensor:$lhs, StableHLO_Tensor:$rhs,
+                       DenseI64ArrayAttr:$input_dims,
+                       DenseI64ArrayAttr:$kernel_dims,
+                       DenseI64ArrayAttr:$output_dims,
+                       OptionalAttr<DenseI64ArrayAttr>:$window_strides,
+                       OptionalAttr<DenseI64ArrayAttr>:$padding,
+                       OptionalAttr<DenseI64ArrayAttr>:$lhs_dilation,
+                       OptionalAttr<DenseI64ArrayAttr>:$rhs_dilation,
+                       OptionalAttr<DenseBoolArrayAttr>:$window_reversal,
+                       DefaultValuedAttr<I64Attr, "1">:$feature_group_count,
+                       DefaultValuedAttr<I64Attr, "1">:$batch_group_count,
+                       OptionalAttr<StableHLO_PrecisionConfigAttr>:$precision_config);
+  let results = (outs StableHLO_Tensor:$result);
+  let hasCustomAssemblyFormat = 1;
 }
 
 def StableHLO_ReduceOp : StableHLO_Op<"reduce", [Pure,
