@@ -8,9 +8,11 @@
 
 #include "kiln/Compiler/Compiler.h"
 #include "kiln/Runtime/Engine.h"
+#include "kiln/Runtime/KernelRegistry.h"
 
 #include <nanobind/stl/unique_ptr.h>
 #include <nanobind/stl/string.h>
+#include <nanobind/stl/vector.h>
 
 #include <memory>
 
@@ -65,4 +67,10 @@ NB_MODULE(_C, m) {
       nb::arg("entry") = "",
       "Compiles `tensorrt`-dialect MLIR text into an Engine. Raises "
       "CompileError with the rendered diagnostics on failure.");
+
+  m.def(
+      "kernel_names",
+      [] { return kiln::KernelRegistry::global().names(); },
+      "The names of every kernel the runtime registers, sorted (the plan's "
+      "steps name them; scripts/coverage_table.py reports on them).");
 }

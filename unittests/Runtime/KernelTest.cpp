@@ -1,6 +1,7 @@
 //===- KernelTest.cpp - Reference kernels against values computed here ----===//
 #include "TestUtils.h"
 #include "kiln/Runtime/KernelRegistry.h"
+#include "kiln/Runtime/MiniFloat.h"
 
 #include <gtest/gtest.h>
 
@@ -472,6 +473,44 @@ TEST(Half, RoundTripsEveryF16AndRoundsToNearestEven) {
   EXPECT_EQ(floatToHalf(std::ldexp(1.0f, -25)), 0x0000);           // tie to 0
   EXPECT_EQ(floatToHalf(std::ldexp(3.0f, -25)), 0x0002);           // subnormal tie
   EXPECT_EQ(floatToBfloat16(1.0f), 0x3f80);
+}
+
+// i4 is packed two elements per byte; the data-movement kernels move
+// nibbles, so odd extents put elements mid-byte.
+HostTensor i4(std::vector<int64_t> shape, const std::vector<int> &v) {
+  HostTensor tensor(DType::I4, std::move(shape));
+  std::memset(tensor.data(), 0, static_cast<size_t>(tensor.byteSize()));
+  for (size_t i = 0; i < v.size(); ++i)
+    storeNibble(tensor.data(), static_cast<int64_t>(i),
+                static_cast<uint8_t>(v[i]));
+  return tensor;
+}
+
+std::vector<int> i4Values(const HostTensor &tensor) {
+  std::vector<int> result;
+  for (int64_t i = 0; i < tensor.numElements(); ++i)
+    result.push_back(i4FromNibble(loadNibble(tensor.data(), i)));
+  return result;
+}
+
+TEST(PackedCopies, ConcatenationSlicePaddingMoveNibbles) {
+  HostTensor a = i4({3, 1}, {1, -2, 3});
+  HostTensor b = i4({3, 2}, {-8, 7, 4, 5, -1, 0});
+  HostTensor c = runKernel("concatenation", {&a, &b}, DType::I4, {3, 3},
+                           {{"axis", int64_t(1)}});
+  EXPECT_EQ(i4Values(c), (std::vector<int>{1, -8, 7, -2, 4, 5, 3, -1, 0}));
+
+  HostTensor x = i4({5}, {1, 2, 3, 4, -5});
+  HostTensor fill = i4({}, {-3});
+  HostTensor s = runKernel("slice", {&x, &fill}, DType::I4, {4},
+                           {{"start", Ints{-1}}, {"stride", Ints{2}},
+                            {"mode", std::string("kFILL")}});
+  EXPECT_EQ(i4Values(s), (std::vector<int>{-3, 2, 4, -3}));
+
+  HostTensor p = runKernel("padding", {&a}, DType::I4, {1, 3},
+                           {{"pre_padding", Ints{0, 1}},
+                            {"post_padding", Ints{-2, 1}}});
+  EXPECT_EQ(i4Values(p), (std::vector<int>{0, 1, 0}));
 }
 
 } // namespace

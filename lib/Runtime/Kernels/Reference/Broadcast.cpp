@@ -35,7 +35,7 @@ void broadcastKernel(const KernelContext &ctx) {
            "result dim ", d, " (size ", r.shape[d], ")");
     strides[d] = x.shape[i] == 1 ? 0 : xStrides[i];
   }
-  const int64_t elementSize = dtypeSize(x.dtype);
+  const int64_t elementSize = copySize(x.dtype);
   forEachIndex<1>(r.shape, {strides}, [&](int64_t i, const auto &off) {
     copyElement(r.data, i, x.data, off[0], elementSize);
   });

@@ -286,9 +286,19 @@ inline void storeInt(DType type, void *data, int64_t i, int64_t value) {
   }
 }
 
-/// Copies element `from` of `src` to element `to` of `dst` (same dtype).
+/// The element size copyElement takes for `type`: its bytes, or 0 for the
+/// packed types (I4, F4E2M1FN), whose elements are moved nibble by nibble.
+inline int64_t copySize(DType type) {
+  return isPacked(type) ? 0 : dtypeSize(type);
+}
+
+/// Copies element `from` of `src` to element `to` of `dst` (same dtype);
+/// `elementSize`
+/// comes from copySize (0: packed nibbles, the other nibble kept).
 inline void copyElement(void *dst, int64_t to, const void *src, int64_t from,
                         int64_t elementSize) {
+  if (elementSize == 0)
+    return storeNibble(dst, to, loadNibble(src, from));
   std::memcpy(static_cast<uint8_t *>(dst) + to * elementSize,
               static_cast<const uint8_t *>(src) + from * elementSize,
               static_cast<size_t>(elementSize));

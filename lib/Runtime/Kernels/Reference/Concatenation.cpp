@@ -5,6 +5,8 @@
 //===----------------------------------------------------------------------===//
 #include "Common.h"
 
+#include <algorithm>
+
 namespace kiln {
 namespace {
 
@@ -36,8 +38,10 @@ void concatenationKernel(const KernelContext &ctx) {
          ", but the result has ", r.shape[axis]);
 
   // Each operand contributes a contiguous chunk of axis*inner elements to
-  // every outer index.
-  int64_t outer = 1, inner = dtypeSize(r.dtype);
+  // every outer index: copied as bytes, or element by element for the
+  // packed types (a chunk may start mid-byte).
+  const int64_t elementSize = copySize(r.dtype);
+  int64_t outer = 1, inner = std::max<int64_t>(elementSize, 1);
   for (int64_t d = 0; d < axis; ++d)
     outer *= r.shape[d];
   for (size_t d = axis + 1; d < rank; ++d)
@@ -48,9 +52,15 @@ void concatenationKernel(const KernelContext &ctx) {
   for (const TensorView &x : ctx.operands) {
     const int64_t chunk = x.shape[axis] * inner;
     const auto *in = static_cast<const uint8_t *>(x.data);
-    for (int64_t o = 0; o < outer && chunk > 0; ++o)
+    for (int64_t o = 0; o < outer && chunk > 0; ++o) {
+      if (elementSize == 0) {
+        for (int64_t e = 0; e < chunk; ++e)
+          copyElement(out, o * rowBytes + column + e, in, o * chunk + e, 0);
+        continue;
+      }
       std::memcpy(out + o * rowBytes + column, in + o * chunk,
                   static_cast<size_t>(chunk));
+    }
     column += chunk;
   }
 }

@@ -53,7 +53,7 @@ void gatherKernel(const KernelContext &ctx) {
   std::vector<int64_t> index = normalizedIndices(indices, data.shape[axis]);
   const Shape dataStrides = rowMajorStrides(data.shape);
   const Shape indexStrides = rowMajorStrides(indices.shape);
-  const int64_t elementSize = dtypeSize(data.dtype);
+  const int64_t elementSize = copySize(data.dtype);
   forEachPosition(r.shape, [&](int64_t linear, const Shape &out) {
     size_t pos = 0;
     int64_t from = 0, at = 0;
@@ -93,7 +93,7 @@ void gatherNdKernel(const KernelContext &ctx) {
   const std::vector<int64_t> offsets = tupleOffsets(indices, data.shape);
   const int64_t sliceSize =
       product(Shape(data.shape.begin() + k, data.shape.end()));
-  const int64_t elementSize = dtypeSize(data.dtype);
+  const int64_t elementSize = copySize(data.dtype);
   for (size_t t = 0; t < offsets.size(); ++t)
     for (int64_t e = 0; e < sliceSize; ++e)
       copyElement(r.data, static_cast<int64_t>(t) * sliceSize + e, data.data,
@@ -113,7 +113,7 @@ void gatherElementsKernel(const KernelContext &ctx) {
 
   std::vector<int64_t> index = normalizedIndices(indices, data.shape[axis]);
   const Shape dataStrides = rowMajorStrides(data.shape);
-  const int64_t elementSize = dtypeSize(data.dtype);
+  const int64_t elementSize = copySize(data.dtype);
   forEachPosition(r.shape, [&](int64_t linear, const Shape &out) {
     int64_t from = 0;
     for (size_t d = 0; d < out.size(); ++d)

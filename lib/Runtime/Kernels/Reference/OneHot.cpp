@@ -40,7 +40,7 @@ void oneHotKernel(const KernelContext &ctx) {
   expectResultShape(r, expected);
 
   const Shape indexStrides = rowMajorStrides(indices.shape);
-  const int64_t elementSize = dtypeSize(r.dtype);
+  const int64_t elementSize = copySize(r.dtype);
   forEachPosition(r.shape, [&](int64_t linear, const Shape &out) {
     int64_t at = 0;
     for (int64_t d = 0, k = 0; d <= rank; ++d)

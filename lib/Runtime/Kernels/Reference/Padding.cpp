@@ -38,14 +38,14 @@ void paddingKernel(const KernelContext &ctx) {
   expectResultShape(r, expected);
 
   const Shape strides = rowMajorStrides(x.shape);
-  const int64_t elementSize = dtypeSize(x.dtype);
+  const int64_t elementSize = copySize(x.dtype);
   forEachPosition(r.shape, [&](int64_t linear, const Shape &out) {
     int64_t from = 0;
     for (size_t d = 0; d < rank; ++d) {
       int64_t source = d < first ? out[d] : out[d] - pre[d - first];
       if (source < 0 || source >= x.shape[d]) {
-        std::memset(static_cast<uint8_t *>(r.data) + linear * elementSize, 0,
-                    static_cast<size_t>(elementSize));
+        static const uint64_t zero = 0; // one element of any type
+        copyElement(r.data, linear, &zero, 0, elementSize);
         return;
       }
       from += source * strides[d];

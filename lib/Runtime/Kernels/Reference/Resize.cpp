@@ -167,7 +167,7 @@ void resize(const KernelContext &ctx, Interpolation kind) {
   }
 
   const Shape strides = rowMajorStrides(x.shape);
-  const int64_t elementSize = dtypeSize(x.dtype);
+  const int64_t elementSize = copySize(x.dtype);
   const bool isInteger = !isFloat(r.dtype);
   forEachPosition(r.shape, [&](int64_t linear, const Shape &out) {
     if (kind == Interpolation::Nearest) {

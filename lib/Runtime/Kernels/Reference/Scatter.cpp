@@ -20,7 +20,7 @@ void copyData(const TensorView &data, const TensorView &r) {
   expectResultShape(r, data.shape);
   if (r.data != data.data && r.numElements() > 0)
     std::memcpy(r.data, data.data,
-                static_cast<size_t>(r.numElements() * dtypeSize(r.dtype)));
+                static_cast<size_t>(r.byteSize()));
 }
 
 /// scatter_nd (kND): updates hold one slice of data's trailing dims per
@@ -48,7 +48,7 @@ void scatterNdKernel(const KernelContext &ctx) {
   copyData(data, r);
   const int64_t sliceSize =
       product(Shape(data.shape.begin() + k, data.shape.end()));
-  const int64_t elementSize = dtypeSize(data.dtype);
+  const int64_t elementSize = copySize(data.dtype);
   for (size_t t = 0; t < offsets.size(); ++t)
     for (int64_t e = 0; e < sliceSize; ++e)
       copyElement(r.data, offsets[t] + e, updates.data,
@@ -73,7 +73,7 @@ void scatterElementsKernel(const KernelContext &ctx) {
   std::vector<int64_t> index = normalizedIndices(indices, data.shape[axis]);
   copyData(data, r);
   const Shape strides = rowMajorStrides(data.shape);
-  const int64_t elementSize = dtypeSize(data.dtype);
+  const int64_t elementSize = copySize(data.dtype);
   forEachPosition(updates.shape, [&](int64_t linear, const Shape &at) {
     int64_t to = 0;
     for (size_t d = 0; d < at.size(); ++d)

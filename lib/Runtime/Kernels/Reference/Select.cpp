@@ -26,7 +26,7 @@ void selectKernel(const KernelContext &ctx) {
       broadcastStrides(onTrue, r.shape, "then operand"),
       broadcastStrides(onFalse, r.shape, "else operand")};
   const auto *c = static_cast<const uint8_t *>(cond.data);
-  const int64_t elementSize = dtypeSize(r.dtype);
+  const int64_t elementSize = copySize(r.dtype);
   forEachIndex<3>(r.shape, strides, [&](int64_t i, const auto &off) {
     if (c[off[0]])
       copyElement(r.data, i, onTrue.data, off[1], elementSize);

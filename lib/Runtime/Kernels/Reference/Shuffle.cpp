@@ -46,7 +46,7 @@ void transposeKernel(const KernelContext &ctx) {
     fail("result has type ", typeOf(r), ", expected ",
          describeType(r.dtype, expected), " for operand ", typeOf(x),
          " and permutation ", shapeText(perm));
-  permuteInto(x.data, x.shape, r.data, perm, dtypeSize(x.dtype));
+  permuteInto(x.data, x.shape, r.data, perm, copySize(x.dtype));
 }
 
 void shuffleKernel(const KernelContext &ctx) {
@@ -54,7 +54,7 @@ void shuffleKernel(const KernelContext &ctx) {
   const TensorView &x = ctx.operands[0];
   const TensorView &r = ctx.results[0];
   expectSameDType(x, r, "operand", "result");
-  const int64_t elementSize = dtypeSize(x.dtype);
+  const int64_t elementSize = copySize(x.dtype);
 
   const Shape *first = optionalInts(ctx.step, "first_transpose");
   const Shape *reshapeAttr = optionalInts(ctx.step, "reshape");

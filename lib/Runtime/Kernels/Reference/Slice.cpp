@@ -13,6 +13,8 @@
 //===----------------------------------------------------------------------===//
 #include "Common.h"
 
+#include <algorithm>
+
 namespace kiln {
 namespace {
 
@@ -78,8 +80,10 @@ void sliceKernel(const KernelContext &ctx) {
   if (stride.size() != rank)
     fail("expected ", rank, " strides, got ", stride.size());
 
-  const int64_t elementSize = dtypeSize(x.dtype);
-  std::vector<uint8_t> fill(static_cast<size_t>(elementSize), 0);
+  const int64_t elementSize = copySize(x.dtype);
+  // One element of fill value (a packed type's in the low nibble).
+  std::vector<uint8_t> fill(
+      static_cast<size_t>(std::max<int64_t>(elementSize, 1)), 0);
   if (ctx.operands.size() == 2) {
     const TensorView &f = ctx.operands[1];
     if (mode != Mode::Fill)
@@ -87,7 +91,7 @@ void sliceKernel(const KernelContext &ctx) {
     expectSameDType(f, x, "fill operand", "operand");
     if (f.numElements() != 1)
       fail("fill operand must hold one element, got ", typeOf(f));
-    std::memcpy(fill.data(), f.data, static_cast<size_t>(elementSize));
+    copyElement(fill.data(), 0, f.data, 0, elementSize);
   }
   if (r.numElements() == 0)
     return;
@@ -127,8 +131,7 @@ void sliceKernel(const KernelContext &ctx) {
       offset += source * xStrides[d];
     }
     if (useFill)
-      std::memcpy(static_cast<uint8_t *>(r.data) + linear * elementSize,
-                  fill.data(), static_cast<size_t>(elementSize));
+      copyElement(r.data, linear, fill.data(), 0, elementSize);
     else
       copyElement(r.data, linear, x.data, offset, elementSize);
     for (size_t d = rank; d-- > 0;) {
