@@ -225,7 +225,45 @@ static bool hasPattern(Operation *op) {
              shlo::PadOp, shlo::ReverseOp, shlo::OptimizationBarrierOp,
              shlo::ReturnOp, chlo::SquareOp, chlo::ErfcOp, shlo::Atan2Op,
              chlo::TopKOp, shlo::WhileOp, shlo::CaseOp, shlo::IfOp,
-             shlo::GatherOp, shlo::ReduceWindowOp, shlo::ConvolutionOp>(op);
+             shlo::GatherOp, shlo::ReduceWindowOp, shlo::ConvolutionOp,
+             shlo::ScatterOp>(op);
+}
+
+/// Whether `op` is the scatter-add JAX emits for `x.at[ids].add(u)`: one
+/// float operand, whole windows along the other dimensions inserted at one
+/// index into dimension 0, the batch dimensions of the updates in front.
+static bool isRowScatterAdd(shlo::ScatterOp op) {
+  if (op.getInputs().size() != 1 || !isFloat(op.getInputs()[0]))
+    return false;
+  Block &body = op.getUpdateComputation().front();
+  if (!llvm::hasNItems(body, 2) || body.getNumArguments() != 2 ||
+      !isa<shlo::AddOp>(body.front()))
+    return false;
+  shlo::ScatterDimensionNumbersAttr dims = op.getScatterDimensionNumbers();
+  RankedTensorType operand = tensorType(op.getInputs()[0]);
+  RankedTensorType indices = tensorType(op.getScatterIndices());
+  RankedTensorType updates = tensorType(op.getUpdates()[0]);
+  if (!operand.hasStaticShape() || !indices.hasStaticShape() ||
+      !updates.hasStaticShape() || !dims.getInputBatchingDims().empty() ||
+      dims.getInsertedWindowDims() != ArrayRef<int64_t>{0} ||
+      dims.getScatterDimsToOperandDims() != ArrayRef<int64_t>{0})
+    return false;
+  int64_t vectorDim = dims.getIndexVectorDim();
+  int64_t batchRank = indices.getRank();
+  if (vectorDim < indices.getRank()) {
+    if (indices.getDimSize(vectorDim) != 1 || vectorDim != indices.getRank() - 1)
+      return false;
+    --batchRank;
+  }
+  int64_t windowRank = operand.getRank() - 1;
+  if (updates.getRank() != batchRank + windowRank)
+    return false;
+  for (int64_t i = 0; i < windowRank; ++i)
+    if (dims.getUpdateWindowDims().size() != static_cast<size_t>(windowRank) ||
+        dims.getUpdateWindowDims()[i] != batchRank + i ||
+        updates.getDimSize(batchRank + i) != operand.getDimSize(i + 1))
+      return false;
+  return true;
 }
 
 /// Why a convolution cannot become `tensorrt.convolution`, or nothing.
@@ -420,6 +458,10 @@ static std::optional<std::string> unsupportedReason(Operation *op) {
     return reduceWindowProblem(window);
   if (auto conv = dyn_cast<shlo::ConvolutionOp>(op))
     return convolutionProblem(conv);
+  if (auto scatter = dyn_cast<shlo::ScatterOp>(op))
+    if (!isRowScatterAdd(scatter))
+      return std::string("is supported only as the floating-point scatter-add "
+                         "of whole rows (x.at[ids].add(u))");
   if (isa<shlo::Atan2Op>(op) && !isFloat(op->getOperand(0)))
     return std::string("is supported only on floating-point operands");
   if (auto case_ = dyn_cast<shlo::CaseOp>(op))
@@ -1302,6 +1344,49 @@ struct GatherLowering : public StableHLOPattern<shlo::GatherOp> {
   }
 };
 
+/// Scatter-add of rows as a product with a one-hot matrix:
+/// x + onehot(ids, n)^T @ u. Indices outside [0, n) match no row and are
+/// skipped, as StableHLO skips out-of-bounds windows; duplicates add up.
+struct ScatterAddLowering : public OpConversionPattern<shlo::ScatterOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::ScatterOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (std::optional<std::string> reason = unsupportedReason(op))
+      return rewriter.notifyMatchFailure(op, *reason);
+    Location loc = op.getLoc();
+    Value operand = adaptor.getInputs()[0];
+    Value updates = adaptor.getUpdates()[0];
+    RankedTensorType operandType = tensorType(operand);
+    int64_t rows = operandType.getDimSize(0);
+    int64_t width = product(operandType.getShape().drop_front());
+    int64_t count = tensorType(updates).getNumElements() / std::max<int64_t>(width, 1);
+    Value ids = reshape(rewriter, loc, adaptor.getScatterIndices(), {count, 1});
+    ids = castTo(rewriter, loc, ids, rewriter.getI32Type());
+    SmallVector<int32_t> positions(rows);
+    std::iota(positions.begin(), positions.end(), 0);
+    Value iota = trt::ConstantOp::create(
+                     rewriter, loc,
+                     DenseElementsAttr::get(
+                         RankedTensorType::get({1, rows}, rewriter.getI32Type()),
+                         ArrayRef<int32_t>(positions)))
+                     .getResult();
+    Value match =
+        elementWise(rewriter, loc, ElementWiseOperation::kEQUAL, ids, iota);
+    Value oneHot = castTo(rewriter, loc, match, operandType.getElementType());
+    Value flat = reshape(rewriter, loc, updates, {count, width});
+    Value sums = trt::MatrixMultiplyOp::create(
+                     rewriter, loc, operandType.clone({rows, width}), oneHot,
+                     flat, trt::MatrixOperation::kTRANSPOSE,
+                     trt::MatrixOperation::kNONE)
+                     .getResult();
+    sums = reshape(rewriter, loc, sums, operandType.getShape());
+    rewriter.replaceOp(op, elementWise(rewriter, loc, ElementWiseOperation::kSUM,
+                                       operand, sums));
+    return success();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // Composed binary ops, top_k
 //===----------------------------------------------------------------------===//
@@ -1515,7 +1600,7 @@ void kiln::populateStableHLOToTensorRTPatterns(RewritePatternSet &patterns) {
                ReverseLowering, OptimizationBarrierLowering,
                DotGeneralLowering, DotLowering, ReduceLowering, Atan2Lowering,
                TopKLowering, GatherLowering, ReduceWindowLowering,
-               ConvolutionLowering,
+               ConvolutionLowering, ScatterAddLowering,
                WhileLowering, IfLowering, CaseLowering,
                RegionReturnLowering>(context);
 }

@@ -137,6 +137,8 @@ CASES: List[Case] = [
     Case("cumsum_axis1", lambda x: jnp.cumsum(x, axis=1), [_f32(3, 5)]),
     Case("embedding", lambda table, ids: table[ids], [_f32(10, 4), _i32(3)], low=0, high=10),
     Case("take_axis1", lambda x, ids: x[:, ids], [_f32(2, 5, 3), _i32(4)], low=0, high=5),
+    Case("scatter_add", lambda x, ids, u: x.at[ids].add(u), [_f32(6, 3), _i32(4), _f32(4, 3)], low=0, high=6),
+    Case("scatter_add_1d", lambda x, ids, u: x.at[ids].add(u), [_f32(6), _i32(5), _f32(5)], low=-6, high=6),
     Case("one_hot", lambda ids: jax.nn.one_hot(ids, 5), [_i32(4)], low=0, high=5),
     Case("atan2", lambda a, b: jnp.arctan2(a, b), [_f32(5), _f32(5)]),
     # Control flow.

@@ -51,62 +51,99 @@ void StableHLODialect::initialize() {
 // #stablehlo.gather<...>
 //===----------------------------------------------------------------------===//
 
-Attribute GatherDimensionNumbersAttr::parse(AsmParser &parser, Type) {
-  SmallVector<int64_t> lists[5];
-  const char *names[5] = {"offset_dims", "collapsed_slice_dims",
-                          "operand_batching_dims",
-                          "start_indices_batching_dims", "start_index_map"};
-  int64_t indexVectorDim = 0;
+/// `<name = [..], ..., index_vector_dim = n>` with the list fields of
+/// `names` in any order, each optional.
+static LogicalResult parseDimensionFields(AsmParser &parser,
+                                          ArrayRef<StringRef> names,
+                                          MutableArrayRef<SmallVector<int64_t>> lists,
+                                          int64_t &indexVectorDim) {
   if (parser.parseLess())
-    return {};
+    return failure();
   bool first = true;
   while (failed(parser.parseOptionalGreater())) {
     if (!first && parser.parseComma())
-      return {};
+      return failure();
     first = false;
     StringRef key;
     SMLoc keyLoc = parser.getCurrentLocation();
     if (parser.parseKeyword(&key) || parser.parseEqual())
-      return {};
+      return failure();
     if (key == "index_vector_dim") {
       if (parser.parseInteger(indexVectorDim))
-        return {};
+        return failure();
       continue;
     }
-    auto *it = llvm::find_if(names, [&](const char *n) { return key == n; });
-    if (it == std::end(names)) {
-      parser.emitError(keyLoc) << "unknown gather dimension field '" << key
-                               << "'";
-      return {};
-    }
-    SmallVector<int64_t> &list = lists[it - std::begin(names)];
+    const StringRef *it = llvm::find(names, key);
+    if (it == names.end())
+      return parser.emitError(keyLoc) << "unknown dimension field '" << key
+                                      << "'";
+    SmallVector<int64_t> &list = lists[it - names.begin()];
     if (parser.parseCommaSeparatedList(
             AsmParser::Delimiter::Square, [&]() -> ParseResult {
               return parser.parseInteger(list.emplace_back());
             }))
-      return {};
+      return failure();
   }
+  return success();
+}
+
+static void printDimensionFields(AsmPrinter &printer,
+                                 ArrayRef<StringRef> names,
+                                 ArrayRef<ArrayRef<int64_t>> lists,
+                                 int64_t indexVectorDim) {
+  printer << "<";
+  bool first = true;
+  for (auto [name, values] : llvm::zip(names, lists)) {
+    if (values.empty())
+      continue;
+    printer << (first ? "" : ", ") << name << " = [";
+    llvm::interleaveComma(values, printer);
+    printer << "]";
+    first = false;
+  }
+  printer << (first ? "" : ", ") << "index_vector_dim = " << indexVectorDim
+          << ">";
+}
+
+static const StringRef gatherFields[] = {
+    "offset_dims", "collapsed_slice_dims", "operand_batching_dims",
+    "start_indices_batching_dims", "start_index_map"};
+static const StringRef scatterFields[] = {
+    "update_window_dims", "inserted_window_dims", "input_batching_dims",
+    "scatter_indices_batching_dims", "scatter_dims_to_operand_dims"};
+
+Attribute GatherDimensionNumbersAttr::parse(AsmParser &parser, Type) {
+  SmallVector<int64_t> lists[5];
+  int64_t indexVectorDim = 0;
+  if (failed(parseDimensionFields(parser, gatherFields, lists, indexVectorDim)))
+    return {};
   return GatherDimensionNumbersAttr::get(parser.getContext(), lists[0],
                                          lists[1], lists[2], lists[3],
                                          lists[4], indexVectorDim);
 }
 
 void GatherDimensionNumbersAttr::print(AsmPrinter &printer) const {
-  printer << "<";
-  bool first = true;
-  auto field = [&](StringRef name, ArrayRef<int64_t> values) {
-    if (values.empty())
-      return;
-    printer << (first ? "" : ", ") << name << " = [";
-    llvm::interleaveComma(values, printer);
-    printer << "]";
-    first = false;
-  };
-  field("offset_dims", getOffsetDims());
-  field("collapsed_slice_dims", getCollapsedSliceDims());
-  field("operand_batching_dims", getOperandBatchingDims());
-  field("start_indices_batching_dims", getStartIndicesBatchingDims());
-  field("start_index_map", getStartIndexMap());
-  printer << (first ? "" : ", ") << "index_vector_dim = " << getIndexVectorDim()
-          << ">";
+  printDimensionFields(printer, gatherFields,
+                       {getOffsetDims(), getCollapsedSliceDims(),
+                        getOperandBatchingDims(), getStartIndicesBatchingDims(),
+                        getStartIndexMap()},
+                       getIndexVectorDim());
+}
+
+Attribute ScatterDimensionNumbersAttr::parse(AsmParser &parser, Type) {
+  SmallVector<int64_t> lists[5];
+  int64_t indexVectorDim = 0;
+  if (failed(parseDimensionFields(parser, scatterFields, lists, indexVectorDim)))
+    return {};
+  return ScatterDimensionNumbersAttr::get(parser.getContext(), lists[0],
+                                          lists[1], lists[2], lists[3],
+                                          lists[4], indexVectorDim);
+}
+
+void ScatterDimensionNumbersAttr::print(AsmPrinter &printer) const {
+  printDimensionFields(printer, scatterFields,
+                       {getUpdateWindowDims(), getInsertedWindowDims(),
+                        getInputBatchingDims(), getScatterIndicesBatchingDims(),
+                        getScatterDimsToOperandDims()},
+                       getIndexVectorDim());
 }

@@ -88,6 +88,25 @@ def StableHLO_GatherDimensionNumbers
   let hasCustomAssemblyFormat = 1;
 }
 
+def StableHLO_ScatterDimensionNumbers
+  : AttrDef<StableHLO_Dialect, "ScatterDimensionNumbers"> {
+  let mnemonic = "scatter";
+  let summary = "how scatter places update windows into its operand";
+  let description = [{
+    `#stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0],
+    scatter_dims_to_operand_dims = [0], index_vector_dim = 1>`; empty lists
+    are omitted.
+  }];
+  let parameters = (ins
+    ArrayRefParameter<"int64_t">:$updateWindowDims,
+    ArrayRefParameter<"int64_t">:$insertedWindowDims,
+    ArrayRefParameter<"int64_t">:$inputBatchingDims,
+    ArrayRefParameter<"int64_t">:$scatterIndicesBatchingDims,
+    ArrayRefParameter<"int64_t">:$scatterDimsToOperandDims,
+    "int64_t":$indexVectorDim);
+  let hasCustomAssemblyFormat = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Operand constraints. JAX programs have static or `?` shapes of any element
 // type; which element types Kiln can run is decided by the conversion.

@@ -363,6 +363,38 @@ def StableHLO_GatherOp : StableHLO_Op<"gather", [Pure]> {
   let results = (outs StableHLO_Tensor:$result);
 }
 
+def StableHLO_ScatterOp : StableHLO_Op<"scatter", [RecursiveMemoryEffects,
+    SameVariadicOperandSize]> {
+  let summary = "combine update windows into operand (printed generically)";
+  let description = [{
+    Each index vector of `scatter_indices` gives the start, in the operand
+    dimensions of `scatter_dims_to_operand_dims`, of a window of `updates`
+    (its `update_window_dims`; `inserted_window_dims` are size-1 operand
+    dimensions the window leaves out), which `update_computation` combines
+    into the operand. Out-of-bounds windows are skipped.
+
+    ```mlir
+    %s = "stablehlo.scatter"(%x, %ids, %u) <{scatter_dimension_numbers =
+           #stablehlo.scatter<update_window_dims = [1],
+           inserted_window_dims = [0], scatter_dims_to_operand_dims = [0],
+           index_vector_dim = 1>, indices_are_sorted = false,
+           unique_indices = false}> ({
+      ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+        %c = stablehlo.add %a, %b : tensor<f32>
+        stablehlo.return %c : tensor<f32>
+      }) : (tensor<6x3xf32>, tensor<4x1xi32>, tensor<4x3xf32>) -> tensor<6x3xf32>
+    ```
+  }];
+  let arguments = (ins Variadic<StableHLO_Tensor>:$inputs,
+                       StableHLO_IndexTensor:$scatter_indices,
+                       Variadic<StableHLO_Tensor>:$updates,
+                       StableHLO_ScatterDimensionNumbers:$scatter_dimension_numbers,
+                       DefaultValuedAttr<BoolAttr, "false">:$indices_are_sorted,
+                       DefaultValuedAttr<BoolAttr, "false">:$unique_indices);
+  let results = (outs Variadic<StableHLO_Tensor>);
+  let regions = (region SizedRegion<1>:$update_computation);
+}
+
 def StableHLO_PadOp : StableHLO_Op<"pad", [Pure]> {
   let summary = "pad at both ends and between elements";
   let description = [{
