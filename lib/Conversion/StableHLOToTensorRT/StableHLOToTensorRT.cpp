@@ -226,7 +226,48 @@ static bool hasPattern(Operation *op) {
              shlo::ReturnOp, chlo::SquareOp, chlo::ErfcOp, shlo::Atan2Op,
              chlo::TopKOp, shlo::WhileOp, shlo::CaseOp, shlo::IfOp,
              shlo::GatherOp, shlo::ReduceWindowOp, shlo::ConvolutionOp,
-             shlo::ScatterOp>(op);
+             shlo::ScatterOp, shlo::SortOp>(op);
+}
+
+/// Whether `value`, computed in a comparator block, depends on no block
+/// argument other than `arg`.
+static bool dependsOnlyOn(Value value, BlockArgument arg) {
+  SmallVector<Value> worklist{value};
+  while (!worklist.empty()) {
+    Value v = worklist.pop_back_val();
+    if (auto blockArg = dyn_cast<BlockArgument>(v)) {
+      if (blockArg != arg)
+        return false;
+      continue;
+    }
+    Operation *def = v.getDefiningOp();
+    if (!def || def->getNumRegions())
+      return false;
+    llvm::append_range(worklist, def->getOperands());
+  }
+  return true;
+}
+
+/// For a sort whose comparator orders by the first input alone (JAX's
+/// `jnp.sort`/`argsort`/`lax.sort` with one key): kMIN for ascending, kMAX
+/// for descending; else nothing.
+static std::optional<trt::TopKOperation> sortOrder(shlo::SortOp op) {
+  Block &body = op.getComparator().front();
+  auto ret = dyn_cast<shlo::ReturnOp>(body.getTerminator());
+  if (!ret || ret.getNumOperands() != 1 || body.getNumArguments() < 2)
+    return std::nullopt;
+  auto compare = ret.getOperand(0).getDefiningOp<shlo::CompareOp>();
+  if (!compare || !dependsOnlyOn(compare.getLhs(), body.getArgument(0)) ||
+      !dependsOnlyOn(compare.getRhs(), body.getArgument(1)))
+    return std::nullopt;
+  switch (compare.getComparisonDirection()) {
+  case shlo::ComparisonDirection::LT:
+    return trt::TopKOperation::kMIN;
+  case shlo::ComparisonDirection::GT:
+    return trt::TopKOperation::kMAX;
+  default:
+    return std::nullopt;
+  }
 }
 
 /// Whether `op` is the scatter-add JAX emits for `x.at[ids].add(u)`: one
@@ -458,6 +499,22 @@ static std::optional<std::string> unsupportedReason(Operation *op) {
     return reduceWindowProblem(window);
   if (auto conv = dyn_cast<shlo::ConvolutionOp>(op))
     return convolutionProblem(conv);
+  if (auto sort = dyn_cast<shlo::SortOp>(op)) {
+    if (!sortOrder(sort))
+      return std::string("is supported only with a comparator that orders by "
+                         "the first input with LT or GT");
+    RankedTensorType key = tensorType(sort.getInputs()[0]);
+    int64_t dim = sort.getDimension() < 0 ? sort.getDimension() + key.getRank()
+                                          : sort.getDimension();
+    if (!key.hasStaticShape() ||
+        key.getDimSize(dim) > trt::TopKOp::kMaxK ||
+        !(isFloat(sort.getInputs()[0]) ||
+          key.getElementType().isSignlessInteger(32) ||
+          key.getElementType().isSignlessInteger(64)))
+      return std::string("is supported only on static f32/f16/bf16/i32/i64 "
+                         "keys of at most 3840 elements along the sorted "
+                         "dimension");
+  }
   if (auto scatter = dyn_cast<shlo::ScatterOp>(op))
     if (!isRowScatterAdd(scatter))
       return std::string("is supported only as the floating-point scatter-add "
@@ -1387,6 +1444,46 @@ struct ScatterAddLowering : public OpConversionPattern<shlo::ScatterOp> {
   }
 };
 
+/// Sort by the first input → `top_k` over the whole dimension (stable, so
+/// ties keep their order); the other inputs follow the permutation through
+/// `gather_elements`. Unlike JAX, which puts NaNs last, top_k ranks NaN
+/// first.
+struct SortLowering : public OpConversionPattern<shlo::SortOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::SortOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (std::optional<std::string> reason = unsupportedReason(op))
+      return rewriter.notifyMatchFailure(op, *reason);
+    Location loc = op.getLoc();
+    Value key = adaptor.getInputs()[0];
+    RankedTensorType keyType = tensorType(key);
+    int64_t dim = op.getDimension() < 0 ? op.getDimension() + keyType.getRank()
+                                        : op.getDimension();
+    auto topK = trt::TopKOp::create(
+        rewriter, loc, keyType, keyType.clone(rewriter.getI32Type()), key,
+        keyType.getDimSize(dim), dim, *sortOrder(op));
+    SmallVector<Value> results{topK.getValues()};
+    for (auto [input, original] :
+         llvm::drop_begin(llvm::zip(adaptor.getInputs(), op.getInputs()))) {
+      // An iota along the sorted dimension (argsort) is the permutation.
+      auto iota = original.getDefiningOp<shlo::IotaOp>();
+      if (iota && iota.getIotaDimension() == dim &&
+          isa<IntegerType>(elementType(input))) {
+        results.push_back(
+            castTo(rewriter, loc, topK.getIndices(), elementType(input)));
+        continue;
+      }
+      results.push_back(trt::GatherElementsOp::create(
+                            rewriter, loc, input.getType(), input,
+                            topK.getIndices(), dim)
+                            .getResult());
+    }
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // Composed binary ops, top_k
 //===----------------------------------------------------------------------===//
@@ -1600,7 +1697,7 @@ void kiln::populateStableHLOToTensorRTPatterns(RewritePatternSet &patterns) {
                ReverseLowering, OptimizationBarrierLowering,
                DotGeneralLowering, DotLowering, ReduceLowering, Atan2Lowering,
                TopKLowering, GatherLowering, ReduceWindowLowering,
-               ConvolutionLowering, ScatterAddLowering,
+               ConvolutionLowering, ScatterAddLowering, SortLowering,
                WhileLowering, IfLowering, CaseLowering,
                RegionReturnLowering>(context);
 }

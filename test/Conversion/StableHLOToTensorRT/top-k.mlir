@@ -74,3 +74,37 @@ func.func @atan2(%y: tensor<5xf32>, %x: tensor<5xf32>) -> tensor<5xf32> {
   %0 = stablehlo.atan2 %y, %x : tensor<5xf32>
   return %0 : tensor<5xf32>
 }
+
+// -----
+
+// `jnp.argsort`: a sort by the first input is top_k over the whole
+// dimension; the iota that follows it is the permutation.
+// CHECK-LABEL: func.func @argsort
+//       CHECK:   %[[V:.*]], %[[I:.*]] = tensorrt.top_k <kMIN> {axis = 1 : i64, k = 7 : i64} %arg0 : tensor<3x7xf32> -> tensor<3x7xf32>, tensor<3x7xi32>
+//       CHECK:   return %[[I]]
+func.func @argsort(%arg0: tensor<3x7xf32>) -> tensor<3x7xi32> {
+  %0 = stablehlo.iota dim = 1 : tensor<3x7xi32>
+  %1:2 = "stablehlo.sort"(%arg0, %0) <{dimension = 1 : i64, is_stable = true}> ({
+  ^bb0(%arg1: tensor<f32>, %arg2: tensor<f32>, %arg3: tensor<i32>, %arg4: tensor<i32>):
+    %2 = stablehlo.compare LT, %arg1, %arg2, TOTALORDER : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %2 : tensor<i1>
+  }) : (tensor<3x7xf32>, tensor<3x7xi32>) -> (tensor<3x7xf32>, tensor<3x7xi32>)
+  return %1#1 : tensor<3x7xi32>
+}
+
+// -----
+
+// Descending sort of keys with values: the values follow through
+// gather_elements.
+// CHECK-LABEL: func.func @sort_pairs
+//       CHECK:   %[[V:.*]], %[[I:.*]] = tensorrt.top_k <kMAX> {axis = 0 : i64, k = 5 : i64} %arg0 : tensor<5xf32> -> tensor<5xf32>, tensor<5xi32>
+//       CHECK:   %[[G:.*]] = tensorrt.gather_elements {axis = 0 : i64} ins(%arg1, %[[I]] : tensor<5xf32>, tensor<5xi32>) -> tensor<5xf32>
+//       CHECK:   return %[[V]], %[[G]]
+func.func @sort_pairs(%k: tensor<5xf32>, %v: tensor<5xf32>) -> (tensor<5xf32>, tensor<5xf32>) {
+  %0:2 = "stablehlo.sort"(%k, %v) <{dimension = 0 : i64, is_stable = true}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>, %c: tensor<f32>, %d: tensor<f32>):
+    %1 = stablehlo.compare GT, %a, %b, FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %1 : tensor<i1>
+  }) : (tensor<5xf32>, tensor<5xf32>) -> (tensor<5xf32>, tensor<5xf32>)
+  return %0#0, %0#1 : tensor<5xf32>, tensor<5xf32>
+}

@@ -6,14 +6,14 @@
 func.func @main(%x: tensor<4xf32>, %i: tensor<4xi32>, %d: tensor<2xf64>, %n: tensor<4xi32>) -> tensor<4xf32> {
   %ok = stablehlo.add %x, %x : tensor<4xf32>
   %s = "stablehlo.sort"(%ok) <{dimension = 0 : i64, is_stable = true}> ({
-  // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.sort' has no conversion to `tensorrt` yet (2 uses; this is the first)
+  // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.sort' is supported only with a comparator that orders by the first input with LT or GT (2 uses; this is the first)
   ^bb0(%a: tensor<f32>, %b: tensor<f32>):
-    %lt = stablehlo.compare  LT, %a, %b,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    %lt = stablehlo.compare  EQ, %a, %b,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
     stablehlo.return %lt : tensor<i1>
   }) : (tensor<4xf32>) -> tensor<4xf32>
   %t = "stablehlo.sort"(%s) <{dimension = 0 : i64, is_stable = true}> ({
   ^bb0(%a: tensor<f32>, %b: tensor<f32>):
-    %lt = stablehlo.compare  LT, %a, %b,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    %lt = stablehlo.compare  EQ, %a, %b,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
     stablehlo.return %lt : tensor<i1>
   }) : (tensor<4xf32>) -> tensor<4xf32>
   %ninf = stablehlo.constant dense<0xFF800000> : tensor<f32>

@@ -160,8 +160,9 @@ CASES: List[Case] = [
          [_f32(2, 8, 8, 3)]),
     Case("avg_pool_same", lambda x: lax.reduce_window(x, 0.0, lax.add, (1, 1, 3, 3), (1, 1, 1, 1), "SAME") / 9.0,
          [_f32(1, 2, 6, 6)]),
-    # Programs that need ops Kiln cannot run yet.
-    Case("sort", lambda x: jnp.sort(x), [_f32(7)], xfail="needs sort conversion (issue 5)"),
+    Case("sort", lambda x: jnp.sort(x), [_f32(7)]),
+    Case("argsort", lambda x: jnp.argsort(x, axis=-1), [_f32(3, 7)]),
+    Case("sort_pairs_descending", lambda k, v: lax.sort((-k, v), num_keys=1)[1], [_f32(2, 5), _f32(2, 5)]),
 ]
 
 BY_NAME = {case.name: case for case in CASES}
