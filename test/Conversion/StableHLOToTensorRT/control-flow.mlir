@@ -103,3 +103,17 @@ func.func @if(%p: tensor<i1>, %x: tensor<4xf32>) -> tensor<4xf32> {
   }) : (tensor<i1>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// A single branch always runs and is inlined.
+// CHECK-LABEL: func.func @case1
+//  CHECK-NEXT:   %[[A:.*]] = tensorrt.element_wise <kSUM>(%arg1, %arg1
+//  CHECK-NEXT:   return %[[A]]
+func.func @case1(%i: tensor<i32>, %x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = "stablehlo.case"(%i) ({
+    %1 = stablehlo.add %x, %x : tensor<4xf32>
+    stablehlo.return %1 : tensor<4xf32>
+  }) : (tensor<i32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
