@@ -3,6 +3,7 @@
 
 #include "kiln/Compiler/EnginePlanBuilder.h"
 #include "kiln/Conversion/Passes.h"
+#include "kiln/Dialect/TensorRT/Transforms/Passes.h"
 #include "kiln/InitAllDialects.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -72,10 +73,13 @@ CompileResult compileSource(const std::string &source,
   if (!module)
     return result;
   // JAX programs arrive as `stablehlo`/`chlo`; they become `tensorrt` first
-  // (unsupported ops are reported before any other work).
+  // (unsupported ops are reported before any other work), then the
+  // simplification pipeline raises what JAX wrote out (GELU, LayerNorm, ...)
+  // back to single ops and removes the layout ops the conversion added.
   if (kiln::containsStableHLO(*module)) {
     PassManager pm(&context);
     pm.addPass(kiln::createConvertStableHLOToTensorRT());
+    mlir::tensorrt::buildTensorRTSimplifyPipeline(pm);
     if (failed(pm.run(*module)))
       return result;
   }
