@@ -664,6 +664,20 @@ inferResultShapes(const StepDesc &step, const std::vector<Shape> &operandShapes,
              !operandShapes.empty()) {
     Shape shape = topKRule(step, operandShapes);
     results = {shape, shape};
+  } else if (step.kernel == "dynamic_quantize" && planned.size() == 2 &&
+             !operandShapes.empty()) {
+    // Data keeps the input's shape; scales have one entry per block along
+    // `axis`.
+    Shape data = operandShapes[0], scales = data;
+    int64_t axis = getIntAttr(step, "axis");
+    int64_t blockSize = getIntAttr(step, "block_size");
+    if (axis < 0 || static_cast<size_t>(axis) >= data.size())
+      fail("axis ", axis, " is out of range for ", text(data));
+    if (blockSize <= 0 || data[axis] % blockSize != 0)
+      fail("dimension ", axis, " of ", text(data),
+           " is not a multiple of the block size ", blockSize);
+    scales[axis] /= blockSize;
+    results = {data, scales};
   } else {
     // Kernels without a rule (and multi-result steps) need static results.
     for (const Shape &shape : planned)

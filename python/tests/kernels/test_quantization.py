@@ -305,3 +305,21 @@ def test_dynamic_quantize(shape, axis, ftype, dqs):
     want_data, want_scales = dynamic_quantize_ref(x, d.astype(np.float32), axis)
     assert_same(scales, want_scales)
     assert_same(data, want_data)
+
+
+@pytest.mark.parametrize("rows", [1, 5])
+def test_dynamic_quantize_with_a_dynamic_batch(rows):
+    # One engine, batch bound per run: both results are sized by the shape
+    # rule (data like x, scales one per 16-element block along axis 1).
+    text = """func.func @main(%x: tensor<?x32xf32> {tensorrt.shape_profile = #tensorrt.shape_profile<min = [1, 32], opt = [4, 32], max = [8, 32]>}, %d: tensor<f32>) -> (tensor<?x32xf4E2M1FN>, tensor<?x2xf8E4M3FN>) {
+  %q, %s = tensorrt.dynamic_quantize {axis = 1 : i32} in(%x : tensor<?x32xf32>) double_quant_scale(%d : tensor<f32>) -> tensor<?x32xf4E2M1FN>, tensor<?x2xf8E4M3FN>
+  return %q, %s : tensor<?x32xf4E2M1FN>, tensor<?x2xf8E4M3FN>
+}
+"""
+    x = sample((rows, 32), np.float32, seed=rows, lo=-20, hi=20)
+    d = np.array(1.0, np.float32)
+    data, scales = _C.compile(text).run([x, d])
+    assert data.shape == (rows, 32) and scales.shape == (rows, 2)
+    want_data, want_scales = dynamic_quantize_ref(x, np.float32(1.0), 1)
+    assert_same(scales, want_scales)
+    assert_same(data, want_data)
