@@ -36,6 +36,9 @@ from kiln.module.linear import Linear
 from kiln.module.module import Module
 from kiln.module.sequential import Sequential
 
+# `kiln.compiler.compile_mlir` compiles MLIR text (tensorrt or StableHLO).
+from kiln import compiler
+
 
 def allclose(a, b, rtol: float = 1e-5, atol: float = 1e-8) -> "builtins.bool":
     """

@@ -43,3 +43,18 @@ def test_rank_alignment_uses_expand_rank():
 def test_transpose_prints_affine_map():
     text = lower([kiln.permute(kiln.ones((2, 3, 4)), (2, 0, 1))._trace]).mlir
     assert "permutation = affine_map<(d0, d1, d2) -> (d2, d0, d1)>" in text
+
+
+def test_compile_mlir_is_reachable_from_the_package():
+    import numpy as np
+
+    import kiln
+
+    exe = kiln.compiler.compile_mlir(
+        """func.func @main(%a: tensor<3xf32>) -> tensor<3xf32> {
+  %0 = tensorrt.unary {unaryOperation = #tensorrt.unary_operation<kABS>} %a : tensor<3xf32>
+  return %0 : tensor<3xf32>
+}"""
+    )
+    out = exe(np.array([-1.0, 2.0, -3.0], np.float32))
+    np.testing.assert_array_equal(np.asarray(out), [1.0, 2.0, 3.0])
