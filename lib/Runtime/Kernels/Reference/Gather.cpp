@@ -115,10 +115,7 @@ void gatherElementsKernel(const KernelContext &ctx) {
   const Shape dataStrides = rowMajorStrides(data.shape);
   const int64_t elementSize = copySize(data.dtype);
   forEachPosition(r.shape, [&](int64_t linear, const Shape &out) {
-    int64_t from = 0;
-    for (size_t d = 0; d < out.size(); ++d)
-      from += (static_cast<int64_t>(d) == axis ? index[linear] : out[d]) *
-              dataStrides[d];
+    int64_t from = elementwiseOffset(out, axis, index[linear], dataStrides);
     copyElement(r.data, linear, data.data, from, elementSize);
   });
 }

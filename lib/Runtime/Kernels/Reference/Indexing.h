@@ -76,6 +76,17 @@ inline void expectElementwiseIndices(const TensorView &data,
            " in dim ", d);
 }
 
+/// gather_elements/scatter_elements: the linear offset in data of
+/// `position`, with its `axis` coordinate replaced by `index`.
+inline int64_t elementwiseOffset(const Shape &position, int64_t axis,
+                                 int64_t index, const Shape &dataStrides) {
+  int64_t offset = 0;
+  for (size_t d = 0; d < position.size(); ++d)
+    offset += (static_cast<int64_t>(d) == axis ? index : position[d]) *
+              dataStrides[d];
+  return offset;
+}
+
 /// Calls f(linear, position) for every position of `shape` in row-major
 /// order, `position` holding the multi-index.
 template <typename F> void forEachPosition(const Shape &shape, F &&f) {

@@ -75,10 +75,7 @@ void scatterElementsKernel(const KernelContext &ctx) {
   const Shape strides = rowMajorStrides(data.shape);
   const int64_t elementSize = copySize(data.dtype);
   forEachPosition(updates.shape, [&](int64_t linear, const Shape &at) {
-    int64_t to = 0;
-    for (size_t d = 0; d < at.size(); ++d)
-      to += (static_cast<int64_t>(d) == axis ? index[linear] : at[d]) *
-            strides[d];
+    int64_t to = elementwiseOffset(at, axis, index[linear], strides);
     copyElement(r.data, to, updates.data, linear, elementSize);
   });
 }
