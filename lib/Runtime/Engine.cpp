@@ -57,6 +57,8 @@ ExecutionContext::ExecutionContext(std::shared_ptr<const Engine> engine)
     : engine_(std::move(engine)) {
   if (!engine_)
     fail("ExecutionContext needs an engine");
+  for (const StepDesc &step : engine_->plan().steps)
+    shapesReadValues_ = shapesReadValues_ || shapeReadsOperandValues(step);
 }
 
 static std::string inputLabel(size_t index, const std::string &name) {
@@ -106,10 +108,7 @@ void ExecutionContext::bindShapes(const std::vector<TensorView> &inputs) {
   for (const TensorView &input : inputs)
     inputShapes.push_back(input.shape);
   // Shapes computed from input values must be recomputed every run.
-  bool readsValues = false;
-  for (const StepDesc &step : engine_->plan().steps)
-    readsValues = readsValues || shapeReadsOperandValues(step);
-  if (bound_ && !readsValues && inputShapes == boundInputShapes_)
+  if (bound_ && !shapesReadValues_ && inputShapes == boundInputShapes_)
     return;
 
   const EnginePlan &plan = engine_->plan();

@@ -69,6 +69,9 @@ private:
   /// False when some shape depends on values computed during the run: the
   /// run then resolves shapes and allocates buffers step by step.
   bool planned_ = true;
+  /// Some top-level step sizes its result from operand values, so bound
+  /// shapes cannot be reused across runs (fixed per engine).
+  bool shapesReadValues_ = false;
   std::vector<std::vector<int64_t>> boundInputShapes_;
   std::vector<std::vector<int64_t>> shapes_; // per buffer, concrete
   std::vector<int64_t> offsets_;             // per buffer, arena offset
