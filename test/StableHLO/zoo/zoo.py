@@ -6,6 +6,11 @@ expected to fail (pytest marks those ``xfail(strict=True)``, so they flip to
 failures the day the kernel lands and the mark must be removed).
 
 Only ``generate.py`` and the pytest module import this file; both need jax.
+
+The cases live in several modules: this one (the first cases) and one
+``zoo_<topic>.py`` per topic, listed in ``_MODULES`` below. A topic module
+imports ``Case`` and the helpers from here and defines its own ``CASES``
+list; names must be unique across the whole zoo.
 """
 
 from dataclasses import dataclass, field
@@ -27,6 +32,8 @@ class Case:
     high: float = 2.0
     tolerance: float = 1e-4
     tags: List[str] = field(default_factory=list)
+    # Extra kiln-compile arguments the saved program needs (lit test only).
+    compile_args: List[str] = field(default_factory=list)
 
 
 def _f32(*shape):
@@ -165,7 +172,13 @@ CASES: List[Case] = [
     Case("sort_pairs_descending", lambda k, v: lax.sort((-k, v), num_keys=1)[1], [_f32(2, 5), _f32(2, 5)]),
 ]
 
+# Topic modules; each defines CASES. Imported here, after Case exists.
+_MODULES = ["zoo_ops", "zoo_indexing", "zoo_dynamic", "zoo_models", "zoo_inputs"]
+for _module in _MODULES:
+    CASES += __import__(_module).CASES
+
 BY_NAME = {case.name: case for case in CASES}
+assert len(BY_NAME) == len(CASES), "zoo case names must be unique"
 
 
 def example_args(case: Case):

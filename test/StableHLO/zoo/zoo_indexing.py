@@ -1,0 +1,7 @@
+"""Zoo cases: gather, scatter, sort and dynamic slicing. See zoo.py for the Case fields."""
+
+from typing import List
+
+from zoo import Case  # noqa: F401
+
+CASES: List[Case] = []
