@@ -173,7 +173,7 @@ CASES: List[Case] = [
 ]
 
 # Topic modules; each defines CASES. Imported here, after Case exists.
-_MODULES = ["zoo_ops", "zoo_indexing", "zoo_dynamic", "zoo_models", "zoo_inputs"]
+_MODULES = ["zoo_ops", "zoo_shapes", "zoo_indexing", "zoo_dynamic", "zoo_models", "zoo_inputs"]
 for _module in _MODULES:
     CASES += __import__(_module).CASES
 
