@@ -174,6 +174,7 @@ extern const Family kSortFamily;           // Sort.cpp
 extern const Family kControlFlowFamily;    // ControlFlow.cpp
 extern const Family kDynamicShapeFamily;   // DynamicShape.cpp
 extern const Family kNormalizationFamily;  // Normalization.cpp
+extern const Family kAnnotationFamily;     // Annotation.cpp
 
 //===----------------------------------------------------------------------===//
 // Pattern base

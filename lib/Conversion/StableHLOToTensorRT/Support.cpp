@@ -18,7 +18,7 @@ static const Family *const kFamilies[] = {
     &kElementwiseFamily,   &kConstantFamily,      &kShapeFamily,
     &kContractionFamily,   &kReductionFamily,     &kGatherScatterFamily,
     &kSortFamily,          &kControlFlowFamily,   &kDynamicShapeFamily,
-    &kNormalizationFamily,
+    &kNormalizationFamily, &kAnnotationFamily,
 };
 
 static const Family *familyOf(Operation *op) {
