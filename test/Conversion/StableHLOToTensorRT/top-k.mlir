@@ -78,10 +78,13 @@ func.func @atan2(%y: tensor<5xf32>, %x: tensor<5xf32>) -> tensor<5xf32> {
 // -----
 
 // `jnp.argsort`: a sort by the first input is top_k over the whole
-// dimension; the iota that follows it is the permutation.
+// dimension, then a stable pass that moves NaNs last (see sort.mlir); the
+// iota that follows it is the permutation.
 // CHECK-LABEL: func.func @argsort
 //       CHECK:   %[[V:.*]], %[[I:.*]] = tensorrt.top_k <kMIN> {axis = 1 : i64, k = 7 : i64} %arg0 : tensor<3x7xf32> -> tensor<3x7xf32>, tensor<3x7xi32>
-//       CHECK:   return %[[I]]
+//       CHECK:   %{{.*}}, %[[I2:.*]] = tensorrt.top_k <kMAX> {axis = 1 : i64, k = 7 : i64}
+//       CHECK:   %[[ORDER:.*]] = tensorrt.gather_elements {axis = 1 : i64} ins(%[[I]], %[[I2]]
+//       CHECK:   return %[[ORDER]]
 func.func @argsort(%arg0: tensor<3x7xf32>) -> tensor<3x7xi32> {
   %0 = stablehlo.iota dim = 1 : tensor<3x7xi32>
   %1:2 = "stablehlo.sort"(%arg0, %0) <{dimension = 1 : i64, is_stable = true}> ({
@@ -98,8 +101,9 @@ func.func @argsort(%arg0: tensor<3x7xf32>) -> tensor<3x7xi32> {
 // gather_elements.
 // CHECK-LABEL: func.func @sort_pairs
 //       CHECK:   %[[V:.*]], %[[I:.*]] = tensorrt.top_k <kMAX> {axis = 0 : i64, k = 5 : i64} %arg0 : tensor<5xf32> -> tensor<5xf32>, tensor<5xi32>
+//       CHECK:   %[[K:.*]] = tensorrt.gather_elements {axis = 0 : i64} ins(%arg0, %[[I]] : tensor<5xf32>, tensor<5xi32>) -> tensor<5xf32>
 //       CHECK:   %[[G:.*]] = tensorrt.gather_elements {axis = 0 : i64} ins(%arg1, %[[I]] : tensor<5xf32>, tensor<5xi32>) -> tensor<5xf32>
-//       CHECK:   return %[[V]], %[[G]]
+//       CHECK:   return %[[K]], %[[G]]
 func.func @sort_pairs(%k: tensor<5xf32>, %v: tensor<5xf32>) -> (tensor<5xf32>, tensor<5xf32>) {
   %0:2 = "stablehlo.sort"(%k, %v) <{dimension = 0 : i64, is_stable = true}> ({
   ^bb0(%a: tensor<f32>, %b: tensor<f32>, %c: tensor<f32>, %d: tensor<f32>):
