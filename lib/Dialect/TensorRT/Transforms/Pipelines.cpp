@@ -25,6 +25,7 @@ void tensorrt::buildTensorRTSimplifyPipeline(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createTensorRTRaiseActivationsPass());
   pm.addPass(createTensorRTRaiseNormalizationsPass());
+  pm.addPass(createTensorRTRaiseSoftmaxPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   // Last, the Kiln extension ops become core layers; the shuffles they

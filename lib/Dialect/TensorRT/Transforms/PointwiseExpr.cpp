@@ -8,6 +8,7 @@
 
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SetVector.h"
 
 #include <cmath>
 
@@ -317,4 +318,29 @@ AffineForm tensorrt::matchAffine(Value value) {
     form.input = inner;
   }
   return form;
+}
+
+//===----------------------------------------------------------------------===//
+// Match scope
+//===----------------------------------------------------------------------===//
+
+bool tensorrt::isSelfContained(Value root, ArrayRef<Value> leaves) {
+  llvm::SetVector<Operation *> ops;
+  SmallVector<Operation *> worklist{root.getDefiningOp()};
+  while (!worklist.empty()) {
+    Operation *op = worklist.pop_back_val();
+    if (!op || op->hasTrait<OpTrait::ConstantLike>() || !ops.insert(op))
+      continue;
+    for (Value operand : op->getOperands())
+      if (!llvm::is_contained(leaves, operand))
+        worklist.push_back(operand.getDefiningOp());
+  }
+  for (Operation *op : ops) {
+    if (op == root.getDefiningOp())
+      continue;
+    for (Operation *user : op->getUsers())
+      if (!ops.contains(user))
+        return false;
+  }
+  return true;
 }

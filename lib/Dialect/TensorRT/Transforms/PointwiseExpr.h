@@ -77,6 +77,13 @@ inline bool canLookInto(Value value, Value root) {
   return value == root || value.hasOneUse();
 }
 
+/// Whether every op between `root` and the `leaves` is used only by that
+/// computation, so that replacing the root removes all of them. Constants
+/// may be shared. Matchers that look into values with several uses (a
+/// statistic used twice, an exponential summed and divided) check this
+/// once the whole match is known.
+bool isSelfContained(Value root, ArrayRef<Value> leaves);
+
 } // namespace tensorrt
 } // namespace mlir
 

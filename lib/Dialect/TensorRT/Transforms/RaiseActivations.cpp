@@ -102,26 +102,34 @@ private:
            near(poly->coefficientOf({xf, xf, xf}), cubic);
   }
 
-  /// Matches `scale * x * (1 + f)` where `f` is the only other factor, and
-  /// returns `x` and `f`'s op: the shape shared by both GELU forms.
+  /// `x` and the op of `f` in 0.5·x·(1 + sign·f), `f` the only other
+  /// factor and `sign` ±1: the shape shared by both GELU forms.
   template <typename OpTy>
-  std::optional<std::pair<Value, OpTy>> halfXTimesOnePlus() const {
+  struct HalfXTimesOnePlus {
+    Value x;
+    OpTy f;
+    double sign;
+  };
+
+  template <typename OpTy>
+  std::optional<HalfXTimesOnePlus<OpTy>> halfXTimesOnePlus() const {
     if (expr.terms.size() != 2)
       return std::nullopt;
     const Term *linear = nullptr, *product = nullptr;
     for (const Term &term : expr.terms)
       (term.factors.size() == 1 ? linear : product) = &term;
     if (!linear || !product || product->factors.size() != 2 ||
-        linear->factors.front().reciprocal ||
-        !near(linear->coefficient, 0.5) ||
-        !near(product->coefficient, linear->coefficient))
+        linear->factors.front().reciprocal || !near(linear->coefficient, 0.5))
+      return std::nullopt;
+    double sign = product->coefficient < 0.0 ? -1.0 : 1.0;
+    if (!near(sign * product->coefficient, linear->coefficient))
       return std::nullopt;
     Value x = linear->factors.front().value;
     for (int i = 0; i < 2; ++i) {
       if (!(product->factors[i] == Factor{x}))
         continue;
       if (auto op = consumable<OpTy>(product->factors[1 - i]))
-        return std::make_pair(x, op);
+        return HalfXTimesOnePlus<OpTy>{x, op, sign};
     }
     return std::nullopt;
   }
@@ -130,11 +138,11 @@ private:
   /// x·sigmoid(2·√(2/π)·(x + 0.044715·x³)).
   std::optional<Raised> geluTanh() {
     if (auto match = halfXTimesOnePlus<ActivationOp>()) {
-      auto [x, tanh] = *match;
-      if (tanh.getActivationType() == ActivationType::kTANH &&
-          isOddCubic(tanh.getInput(), x, kSqrtTwoOverPi,
+      if (match->sign > 0.0 &&
+          match->f.getActivationType() == ActivationType::kTANH &&
+          isOddCubic(match->f.getInput(), match->x, kSqrtTwoOverPi,
                      kSqrtTwoOverPi * kGeluCubicCoefficient))
-        return Raised{x, ActivationType::kGELU_TANH};
+        return Raised{match->x, ActivationType::kGELU_TANH};
     }
     const Term *term = singleTerm();
     if (!term || term->factors.size() != 2 || !near(term->coefficient, 1.0))
@@ -152,21 +160,20 @@ private:
     return std::nullopt;
   }
 
-  /// 0.5·x·(1 + erf(x/√2)).
+  /// 0.5·x·(1 + erf(x/√2)), or JAX's 0.5·x·erfc(-x/√2) once erfc(z) is
+  /// converted to 1 - erf(z): erf is odd, so 1 - erf(-y) = 1 + erf(y).
   std::optional<Raised> geluErf() {
     auto match = halfXTimesOnePlus<UnaryOp>();
-    if (!match)
+    if (!match || match->f.getUnaryOperation() != UnaryOperation::kERF)
       return std::nullopt;
-    auto [x, erf] = *match;
-    if (erf.getUnaryOperation() != UnaryOperation::kERF)
-      return std::nullopt;
-    // x·(1/√2), x/√2, x/sqrt(2), ...
+    // x·(1/√2), x/√2, x/sqrt(2), -x·(1/√2) with the minus sign, ...
     std::optional<PointwiseExpr> argument =
-        expandPointwise(erf.getInput(), Value());
+        expandPointwise(match->f.getInput(), Value());
     if (!argument || argument->terms.size() != 1 ||
-        !near(argument->coefficientOf({Factor{x}}), kInverseSqrtTwo))
+        !near(argument->coefficientOf({Factor{match->x}}),
+              match->sign * kInverseSqrtTwo))
       return std::nullopt;
-    return Raised{x, ActivationType::kGELU_ERF};
+    return Raised{match->x, ActivationType::kGELU_ERF};
   }
 
   /// Whether `denominator` is 1 + exp(-x), or 1 + 1/exp(x).

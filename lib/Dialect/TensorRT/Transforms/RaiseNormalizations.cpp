@@ -9,21 +9,37 @@
 // sum of products (PointwiseExpr.h), so the order of operands and products,
 // division by sqrt versus multiplication by its reciprocal, and whether the
 // centered value is computed once or twice do not matter. A mean is a
-// `kAVG` reduction or a `kSUM` reduction divided by the element count, with
-// kept dimensions.
+// `kAVG` reduction or a `kSUM` reduction divided by the element count. The
+// statistics may keep the reduced dimensions or, as JAX writes them, drop
+// them and be reshaped back after some arithmetic on the small tensor
+// (KeptReduction.h); they may be computed on a widened copy of the input
+// and rounded back (JAX and flax do so for f16 and bf16), which the layer,
+// computing them in higher precision still, only makes more accurate.
+//
+// The variance may also be written mean(x^2) - mean(x)^2, possibly clamped
+// at 0 (flax's LayerNorm with use_fast_variance, its default). That is the
+// same quantity, the population variance, computed by a formula that
+// cancels catastrophically when |mean| is large against the spread; the
+// clamp exists only to absorb that rounding. The layer computes the
+// variance in two passes in higher precision, so its result differs from
+// the written-out one by at most the written-out one's own rounding error,
+// and is closer to the exact value: it is raised. Frameworks choose the
+// fast formula for speed, not for its rounding.
 //
 // RMSNorm, x / sqrt(mean(x^2) + eps) * gamma, subtracts no mean, so
-// `tensorrt.normalization` cannot express it and it is left as it is.
+// `tensorrt.normalization` cannot express it and it is left as it is; so
+// are eps added outside the square root and a scaled input that is not
+// centered.
 //
 //===----------------------------------------------------------------------===//
 
 #include "kiln/Dialect/TensorRT/Transforms/Passes.h"
 
+#include "KeptReduction.h"
 #include "PointwiseExpr.h"
 
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
-#include "llvm/ADT/SetVector.h"
 
 #include <cmath>
 
@@ -39,20 +55,13 @@ using namespace mlir::tensorrt;
 
 namespace {
 
-/// `mean` is the mean of `input` over `axes`, with the axes kept.
+/// `input` averaged over `axes`; `kept` when the result has the reduced
+/// dimensions (as size 1), not just the others.
 struct Mean {
   Value input;
   SmallVector<int64_t> axes;
+  bool kept = false;
 };
-
-/// A reduction of `kind` with kept dimensions defining `value`.
-ReduceOp keptReduction(Value value, ReduceOperation kind) {
-  auto reduce = value.getDefiningOp<ReduceOp>();
-  if (!reduce || reduce.getReduceOperation() != kind ||
-      !reduce.getKeepDimensions())
-    return nullptr;
-  return reduce;
-}
 
 /// The number of elements a reduction over `axes` of `type` combines, when
 /// known.
@@ -67,28 +76,80 @@ std::optional<int64_t> reducedCount(RankedTensorType type,
   return count;
 }
 
-/// Whether `scale * reduced` is a mean: `reduced` a kept kAVG reduction and
-/// `scale` 1, or a kept kSUM reduction and `scale` 1/count.
+/// The float input of a cast defining `value` to a float type of `wider`
+/// (or, when not, narrower) mantissa, or null.
+Value floatCastSource(Value value, bool wider) {
+  auto cast = value.getDefiningOp<CastOp>();
+  if (!cast)
+    return nullptr;
+  auto from = dyn_cast<FloatType>(getElementTypeOrSelf(cast.getInput()));
+  auto to = dyn_cast<FloatType>(getElementTypeOrSelf(value));
+  if (!from || !to)
+    return nullptr;
+  bool widens = to.getFPMantissaWidth() > from.getFPMantissaWidth() &&
+                to.getWidth() > from.getWidth();
+  return widens == wider ? cast.getInput() : nullptr;
+}
+
+/// `value` before the exact widening casts (f16 or bf16 to f32) that
+/// frameworks put in front of statistics computed in higher precision.
+Value stripWidening(Value value) {
+  while (Value source = floatCastSource(value, /*wider=*/true))
+    value = source;
+  return value;
+}
+
+/// Whether `a` and `b` are the same tensor, up to widening casts.
+bool sameUpToWidening(Value a, Value b) {
+  return stripWidening(a) == stripWidening(b);
+}
+
+/// `mean`, seen through `reshaped`: a reshape of a mean without the
+/// reduced dimensions that puts them back.
+std::optional<Mean> keptView(std::optional<Mean> mean, Value reshaped) {
+  if (!mean || mean->kept ||
+      !hasKeptShape(reshaped, mean->input, mean->axes))
+    return std::nullopt;
+  mean->kept = true;
+  return mean;
+}
+
+/// Whether `scale * reduced` is a mean: `reduced` a kAVG reduction and
+/// `scale` 1, or a kSUM reduction and `scale` 1/count, possibly reshaped to
+/// the kept shape.
 std::optional<Mean> matchMeanTerm(Value reduced, double scale) {
-  if (ReduceOp avg = keptReduction(reduced, ReduceOperation::kAVG)) {
-    if (!isNear(scale, 1.0, getElementTypeOrSelf(reduced.getType())))
+  if (Value source = getReshapeSource(reduced))
+    return keptView(matchMeanTerm(source, scale), reduced);
+  if (Value source = floatCastSource(reduced, /*wider=*/false))
+    return matchMeanTerm(source, scale);
+  auto reduce = reduced.getDefiningOp<ReduceOp>();
+  if (!reduce)
+    return std::nullopt;
+  Type elementType = getElementTypeOrSelf(reduced.getType());
+  if (reduce.getReduceOperation() == ReduceOperation::kAVG) {
+    if (!isNear(scale, 1.0, elementType))
       return std::nullopt;
-    return Mean{avg.getInput(), llvm::to_vector(avg.getReduceAxes())};
-  }
-  if (ReduceOp sum = keptReduction(reduced, ReduceOperation::kSUM)) {
+  } else if (reduce.getReduceOperation() == ReduceOperation::kSUM) {
     std::optional<int64_t> count =
-        reducedCount(sum.getInput().getType(), sum.getReduceAxes());
-    if (!count || !isNear(scale * static_cast<double>(*count), 1.0,
-                          getElementTypeOrSelf(reduced.getType())))
+        reducedCount(reduce.getInput().getType(), reduce.getReduceAxes());
+    if (!count ||
+        !isNear(scale * static_cast<double>(*count), 1.0, elementType))
       return std::nullopt;
-    return Mean{sum.getInput(), llvm::to_vector(sum.getReduceAxes())};
+  } else {
+    return std::nullopt;
   }
-  return std::nullopt;
+  return Mean{reduce.getInput(), llvm::to_vector(reduce.getReduceAxes()),
+              reduce.getKeepDimensions()};
 }
 
 /// Whether `value` is a mean (`kAVG`, or `kSUM` times or divided by a
-/// constant). Its other users are checked later, with the whole match.
+/// constant, possibly reshaped to the kept shape). Its other users are
+/// checked later, with the whole match.
 std::optional<Mean> matchMean(Value value) {
+  if (Value source = getReshapeSource(value))
+    return keptView(matchMean(source), value);
+  if (Value source = floatCastSource(value, /*wider=*/false))
+    return matchMean(source);
   if (auto elementWise = value.getDefiningOp<ElementWiseOp>()) {
     ElementWiseOperation kind = elementWise.getElementwiseOperation();
     Value lhs = elementWise.getInput1(), rhs = elementWise.getInput2();
@@ -108,14 +169,26 @@ std::optional<Mean> matchMean(Value value) {
   return matchMeanTerm(value, 1.0);
 }
 
-/// `x - mean(x)`, written as one subtraction.
+/// `scale * value` is a mean: the expansion either kept the scale of a
+/// `kSUM` apart or stopped at a mean with several users.
+std::optional<Mean> matchScaledMean(Value value, double scale) {
+  if (std::optional<Mean> mean = matchMeanTerm(value, scale))
+    return mean;
+  if (isNear(scale, 1.0, getElementTypeOrSelf(value.getType())))
+    return matchMean(value);
+  return std::nullopt;
+}
+
+/// `x - mean(x)`, written as one subtraction of a mean with kept
+/// dimensions; the mean's input is the subtraction's `x`.
 std::optional<Mean> matchCentered(Value value) {
   auto sub = value.getDefiningOp<ElementWiseOp>();
   if (!sub || sub.getElementwiseOperation() != ElementWiseOperation::kSUB)
     return std::nullopt;
   std::optional<Mean> mean = matchMean(sub.getInput2());
-  if (!mean || mean->input != sub.getInput1())
+  if (!mean || !mean->kept || !sameUpToWidening(mean->input, sub.getInput1()))
     return std::nullopt;
+  mean->input = sub.getInput1();
   return mean;
 }
 
@@ -125,7 +198,8 @@ std::optional<Mean> matchCentered(Value value) {
 bool isCenteredSquare(const PointwiseExpr &expr, Value x,
                       ArrayRef<int64_t> axes, Type elementType) {
   auto sameMean = [&](const std::optional<Mean> &mean) {
-    return mean && mean->input == x && ArrayRef(mean->axes) == axes;
+    return mean && mean->kept && sameUpToWidening(mean->input, x) &&
+           ArrayRef(mean->axes) == axes;
   };
   if (expr.terms.size() == 1) {
     const Term &term = expr.terms.front();
@@ -162,24 +236,46 @@ struct LayerNorm {
   double betaConstant = 0.0;
 };
 
-/// The value `w` of a factor 1/sqrt(w): either the reciprocal of a kSQRT or
-/// a kPOW to -0.5.
-Value inverseStdArgument(const Factor &factor, Value root) {
+/// A factor 1/sqrt(w): `argument` is w. When the factor is a reshape to
+/// the kept shape of 1/sqrt(w) computed without the reduced dimensions,
+/// `reshaped` is that factor's value.
+struct InverseStd {
+  Value argument;
+  Value reshaped;
+};
+
+/// Matches `factor` as the reciprocal of a kSQRT, a kPOW to -0.5, or a
+/// reshape of either.
+std::optional<InverseStd> matchInverseStd(const Factor &factor, Value root) {
   if (!canLookInto(factor.value, root))
-    return nullptr;
+    return std::nullopt;
   if (factor.reciprocal) {
     auto sqrt = factor.value.getDefiningOp<UnaryOp>();
     if (sqrt && sqrt.getUnaryOperation() == UnaryOperation::kSQRT)
-      return sqrt.getInput();
-    return nullptr;
+      return InverseStd{sqrt.getInput(), Value()};
+    return std::nullopt;
   }
-  auto pow = factor.value.getDefiningOp<ElementWiseOp>();
-  if (!pow || pow.getElementwiseOperation() != ElementWiseOperation::kPOW)
-    return nullptr;
-  std::optional<double> exponent = getSplatConstant(pow.getInput2());
-  if (!exponent || *exponent != -0.5)
-    return nullptr;
-  return pow.getInput1();
+  if (auto pow = factor.value.getDefiningOp<ElementWiseOp>()) {
+    std::optional<double> exponent = getSplatConstant(pow.getInput2());
+    if (pow.getElementwiseOperation() != ElementWiseOperation::kPOW ||
+        !exponent || *exponent != -0.5)
+      return std::nullopt;
+    return InverseStd{pow.getInput1(), Value()};
+  }
+  Value source = getReshapeSource(factor.value);
+  if (!source)
+    return std::nullopt;
+  std::optional<PointwiseExpr> inner = expandPointwise(source, Value());
+  if (!inner || inner->terms.size() != 1 ||
+      inner->terms.front().factors.size() != 1 ||
+      inner->terms.front().coefficient != 1.0)
+    return std::nullopt;
+  std::optional<InverseStd> inverse =
+      matchInverseStd(inner->terms.front().factors.front(), Value());
+  if (!inverse || inverse->reshaped)
+    return std::nullopt;
+  inverse->reshaped = factor.value;
+  return inverse;
 }
 
 class LayerNormMatcher {
@@ -200,7 +296,7 @@ public:
     for (const Term &term : expr->terms) {
       Term rest = term;
       auto *it = llvm::find_if(rest.factors, [&](const Factor &factor) {
-        return inverseStdArgument(factor, root) != nullptr;
+        return matchInverseStd(factor, root).has_value();
       });
       if (it == rest.factors.end()) {
         bias.terms.push_back(term);
@@ -217,7 +313,7 @@ public:
 
     LayerNorm norm;
     if (!matchScaledPart(scaled, norm) || !matchBias(bias, norm) ||
-        !matchVariance(inverseStdArgument(*inverseStd, root), norm))
+        !matchVariance(*matchInverseStd(*inverseStd, root), norm))
       return std::nullopt;
     return norm;
   }
@@ -264,18 +360,24 @@ private:
                                    std::pair(&second, &first)}) {
       for (size_t i = 0, e = meanTerm->factors.size(); i < e; ++i) {
         std::optional<Mean> mean = matchMean(meanTerm->factors[i].value);
-        if (!mean || meanTerm->factors[i].reciprocal)
+        if (!mean || !mean->kept || meanTerm->factors[i].reciprocal)
           continue;
         SmallVector<Factor> rest(meanTerm->factors.begin(), meanTerm->factors.end());
         rest.erase(rest.begin() + i);
-        SmallVector<Factor> withX(rest.begin(), rest.end());
-        withX.push_back(Factor{mean->input});
-        PointwiseExpr xPart;
-        xPart.terms.push_back(*xTerm);
-        if (!near(xPart.coefficientOf(withX), -meanTerm->coefficient) ||
-            xTerm->factors.size() != withX.size())
+        // x is the tensor the mean read, or the one it widened.
+        Value x;
+        for (Value candidate : {mean->input, stripWidening(mean->input)}) {
+          SmallVector<Factor> withX(rest.begin(), rest.end());
+          withX.push_back(Factor{candidate});
+          PointwiseExpr xPart;
+          xPart.terms.push_back(*xTerm);
+          if (near(xPart.coefficientOf(withX), -meanTerm->coefficient) &&
+              xTerm->factors.size() == withX.size())
+            x = candidate;
+        }
+        if (!x)
           continue;
-        norm.input = mean->input;
+        norm.input = x;
         norm.axes = mean->axes;
         return takeGamma(rest, xTerm->coefficient);
       }
@@ -301,60 +403,120 @@ private:
     return true;
   }
 
-  /// `variancePlusEps` is mean((x - mean(x))^2) + eps over the axes of the
-  /// mean of the scaled part.
-  bool matchVariance(Value variancePlusEps, LayerNorm &norm) {
+  /// `inverse.argument` is var(x) + eps over the axes of the mean of the
+  /// scaled part, with the dimensions kept unless `inverse` was seen
+  /// through a reshape to the kept shape.
+  bool matchVariance(const InverseStd &inverse, LayerNorm &norm) {
+    if (inverse.reshaped &&
+        !hasKeptShape(inverse.reshaped, norm.input, norm.axes))
+      return false;
     std::optional<PointwiseExpr> sum =
-        expandPointwise(variancePlusEps, Value());
-    if (!sum || sum->terms.size() > 2)
+        expandPointwise(inverse.argument, Value());
+    if (!sum)
       return false;
     norm.eps = sum->coefficientOf({});
     if (norm.eps < 0.0)
       return false;
-    for (const Term &term : sum->terms) {
-      if (term.factors.empty())
-        continue;
-      if (term.factors.size() != 1 || term.factors.front().reciprocal)
-        return false;
-      std::optional<Mean> variance =
-          matchMeanTerm(term.factors.front().value, term.coefficient);
-      if (!variance || variance->axes != norm.axes)
+    llvm::erase_if(sum->terms,
+                   [](const Term &term) { return term.factors.empty(); });
+    return isVariance(*sum, /*kept=*/!inverse.reshaped, norm);
+  }
+
+  /// Whether `expr` is the variance of the input over the axes, with the
+  /// dimensions `kept` or not: the mean of the squared centered input, the
+  /// mean of the squares less the square of the mean, either of them
+  /// clamped at 0 or computed without the dimensions and reshaped.
+  bool isVariance(const PointwiseExpr &expr, bool kept, const LayerNorm &norm) {
+    if (expr.terms.size() == 2)
+      return isFastVariance(expr, kept, norm);
+    if (expr.terms.size() != 1 || expr.terms.front().factors.size() != 1 ||
+        expr.terms.front().factors.front().reciprocal)
+      return false;
+    const Term &term = expr.terms.front();
+    Value value = term.factors.front().value;
+    if (std::optional<Mean> variance =
+            matchScaledMean(value, term.coefficient)) {
+      if (variance->kept != kept || variance->axes != norm.axes)
         return false;
       std::optional<PointwiseExpr> square =
           expandPointwise(variance->input, Value());
       return square &&
              isCenteredSquare(*square, norm.input, norm.axes, elementType);
     }
+    if (!near(term.coefficient, 1.0) || !value.hasOneUse())
+      return false;
+    if (Value source = getReshapeSource(value)) {
+      std::optional<PointwiseExpr> inner = expandPointwise(source, Value());
+      return kept && hasKeptShape(value, norm.input, norm.axes) && inner &&
+             isVariance(*inner, /*kept=*/false, norm);
+    }
+    // max(var, 0), or the relu raise-activations made of it: a variance is
+    // never negative, so the clamp, which only absorbs the rounding of the
+    // fast form, is the identity on it.
+    if (auto relu = value.getDefiningOp<ActivationOp>()) {
+      if (relu.getActivationType() != ActivationType::kRELU)
+        return false;
+      std::optional<PointwiseExpr> clamped =
+          expandPointwise(relu.getInput(), Value());
+      return clamped && isVariance(*clamped, kept, norm);
+    }
+    auto max = value.getDefiningOp<ElementWiseOp>();
+    if (!max || max.getElementwiseOperation() != ElementWiseOperation::kMAX)
+      return false;
+    for (auto [inner, bound] : {std::pair(max.getInput1(), max.getInput2()),
+                                std::pair(max.getInput2(), max.getInput1())}) {
+      std::optional<double> zero = getSplatConstant(bound);
+      if (!zero || *zero != 0.0 || inner.getType() != value.getType())
+        continue;
+      std::optional<PointwiseExpr> clamped = expandPointwise(inner, Value());
+      return clamped && isVariance(*clamped, kept, norm);
+    }
     return false;
+  }
+
+  /// mean(x^2) - mean(x)^2.
+  bool isFastVariance(const PointwiseExpr &expr, bool kept,
+                      const LayerNorm &norm) {
+    auto isMeanOf = [&](const std::optional<Mean> &mean, Value input) {
+      return mean && mean->kept == kept && mean->axes == norm.axes &&
+             sameUpToWidening(mean->input, input);
+    };
+    bool sawSquares = false, sawSquaredMean = false;
+    for (const Term &term : expr.terms) {
+      ArrayRef<Factor> factors = term.factors;
+      if (llvm::any_of(factors, [](const Factor &f) { return f.reciprocal; }))
+        return false;
+      if (factors.size() == 1) {
+        std::optional<Mean> squares =
+            matchScaledMean(factors.front().value, term.coefficient);
+        if (!squares || squares->kept != kept || squares->axes != norm.axes)
+          return false;
+        std::optional<PointwiseExpr> square =
+            expandPointwise(squares->input, Value());
+        if (!square || square->terms.size() != 1)
+          return false;
+        const Term &xx = square->terms.front();
+        if (xx.factors.size() != 2 || !(xx.factors[0] == xx.factors[1]) ||
+            xx.factors[0].reciprocal || !near(xx.coefficient, 1.0) ||
+            !sameUpToWidening(xx.factors[0].value, norm.input))
+          return false;
+        sawSquares = true;
+        continue;
+      }
+      if (factors.size() != 2 || !(factors[0] == factors[1]) ||
+          term.coefficient >= 0.0 ||
+          !isMeanOf(matchScaledMean(factors[0].value,
+                                    std::sqrt(-term.coefficient)),
+                    norm.input))
+        return false;
+      sawSquaredMean = true;
+    }
+    return sawSquares && sawSquaredMean;
   }
 
   Value root;
   Type elementType;
 };
-
-/// Whether every op between `root` and the `leaves` (the input, gamma and
-/// beta) is used only by that computation, so replacing the root removes
-/// all of them. Constants may be shared.
-bool isSelfContained(Value root, ArrayRef<Value> leaves) {
-  llvm::SetVector<Operation *> ops;
-  SmallVector<Operation *> worklist{root.getDefiningOp()};
-  while (!worklist.empty()) {
-    Operation *op = worklist.pop_back_val();
-    if (!op || op->hasTrait<OpTrait::ConstantLike>() || !ops.insert(op))
-      continue;
-    for (Value operand : op->getOperands())
-      if (!llvm::is_contained(leaves, operand))
-        worklist.push_back(operand.getDefiningOp());
-  }
-  for (Operation *op : ops) {
-    if (op == root.getDefiningOp())
-      continue;
-    for (Operation *user : op->getUsers())
-      if (!ops.contains(user))
-        return false;
-  }
-  return true;
-}
 
 /// Whether a scale or bias of `type` broadcasts to `input`, as
 /// `tensorrt.normalization` requires.

@@ -183,6 +183,45 @@ func.func @gelu_erf_div_sqrt(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
 
 // -----
 
+// JAX's exact GELU, 0.5 * x * erfc(-x / sqrt(2)), after erfc(z) became
+// 1 - erf(z): erf is odd, so this is 0.5 * x * (1 + erf(x / sqrt(2))).
+func.func @gelu_erfc_jax(%x: tensor<3x8xf32>) -> tensor<3x8xf32> {
+  %r = tensorrt.constant dense<0.707106769> : tensor<3x8xf32>
+  %half = tensorrt.constant dense<5.000000e-01> : tensor<3x8xf32>
+  %one = tensorrt.constant dense<1.000000e+00> : tensor<1x1xf32>
+  %0 = tensorrt.element_wise <kPROD>(%x, %half : tensor<3x8xf32>, tensor<3x8xf32>) -> tensor<3x8xf32>
+  %1 = tensorrt.unary {unaryOperation = #tensorrt.unary_operation<kNEG>} %x : tensor<3x8xf32>
+  %2 = tensorrt.element_wise <kPROD>(%1, %r : tensor<3x8xf32>, tensor<3x8xf32>) -> tensor<3x8xf32>
+  %3 = tensorrt.unary {unaryOperation = #tensorrt.unary_operation<kERF>} %2 : tensor<3x8xf32>
+  %4 = tensorrt.element_wise <kSUB>(%one, %3 : tensor<1x1xf32>, tensor<3x8xf32>) -> tensor<3x8xf32>
+  %5 = tensorrt.element_wise <kPROD>(%0, %4 : tensor<3x8xf32>, tensor<3x8xf32>) -> tensor<3x8xf32>
+  return %5 : tensor<3x8xf32>
+}
+// CHECK-LABEL: func.func @gelu_erfc_jax
+//  CHECK-NEXT:   %[[R:.+]] = tensorrt.activation {activationType = #tensorrt.activation_type<kGELU_ERF>} %arg0 : tensor<3x8xf32>
+//  CHECK-NEXT:   return %[[R]]
+
+// -----
+
+// 0.5 * x * (1 - erf(x / sqrt(2))) is x - GELU(x), not GELU.
+func.func @gelu_erf_wrong_sign(%x: tensor<3x8xf32>) -> tensor<3x8xf32> {
+  %r = tensorrt.constant dense<0.707106769> : tensor<1x1xf32>
+  %half = tensorrt.constant dense<5.000000e-01> : tensor<1x1xf32>
+  %one = tensorrt.constant dense<1.000000e+00> : tensor<1x1xf32>
+  %0 = tensorrt.element_wise <kPROD>(%x, %half : tensor<3x8xf32>, tensor<1x1xf32>) -> tensor<3x8xf32>
+  %2 = tensorrt.element_wise <kPROD>(%x, %r : tensor<3x8xf32>, tensor<1x1xf32>) -> tensor<3x8xf32>
+  %3 = tensorrt.unary {unaryOperation = #tensorrt.unary_operation<kERF>} %2 : tensor<3x8xf32>
+  %4 = tensorrt.element_wise <kSUB>(%one, %3 : tensor<1x1xf32>, tensor<3x8xf32>) -> tensor<3x8xf32>
+  %5 = tensorrt.element_wise <kPROD>(%0, %4 : tensor<3x8xf32>, tensor<3x8xf32>) -> tensor<3x8xf32>
+  return %5 : tensor<3x8xf32>
+}
+// CHECK-LABEL: func.func @gelu_erf_wrong_sign
+//   CHECK-NOT:   tensorrt.activation
+//       CHECK:   unary_operation<kERF>
+//   CHECK-NOT:   tensorrt.activation
+
+// -----
+
 // erf(x * 0.5) is not GELU.
 func.func @gelu_erf_wrong_scale(%x: tensor<3x4xf32>) -> tensor<3x4xf32> {
   %one = tensorrt.constant dense<1.0> : tensor<1x1xf32>

@@ -85,10 +85,13 @@ def TensorRTRaiseNormalizationsPass : Pass<"tensorrt-raise-normalizations"> {
                 "`tensorrt.normalization`";
   let description = [{
     Recognises `(x - mean(x)) / sqrt(var(x) + eps) * gamma + beta`, with the
-    mean a kept `kAVG` reduction or a kept `kSUM` reduction divided by the
-    element count, the variance the mean of the squared centered input, and
-    the inverse standard deviation written as a division by `sqrt`, a
-    product with its reciprocal or a power of -0.5, in any operand order.
+    mean a `kAVG` reduction or a `kSUM` reduction divided by the element
+    count, the variance the mean of the squared centered input or
+    `mean(x^2) - mean(x)^2` (clamped at 0 or not), and the inverse standard
+    deviation written as a division by `sqrt`, a product with its
+    reciprocal or a power of -0.5, in any operand order. Statistics may keep
+    the reduced dimensions or drop them and be reshaped back, and may be
+    computed on a widened copy of `x` and rounded back.
     When the axes are a trailing run after dimension 0 (layer
     normalization) or every dimension after the channels (instance
     normalization), it becomes one `tensorrt.normalization` with those axes
@@ -96,6 +99,21 @@ def TensorRTRaiseNormalizationsPass : Pass<"tensorrt-raise-normalizations"> {
     subtracts no mean, which `tensorrt.normalization` cannot express, and is
     left alone. Nothing is raised when an intermediate value has users
     outside the pattern.
+  }];
+  let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
+}
+
+def TensorRTRaiseSoftmaxPass : Pass<"tensorrt-raise-softmax"> {
+  let summary = "replace softmax written out with `tensorrt.softmax`";
+  let description = [{
+    Recognises `e / sum(e, axis)` with `e = exp(x - max(x, axis))`, the max
+    and the sum reductions over the same single axis that keep it or drop
+    it and reshape it back, the max possibly clamped below by -inf (as JAX
+    writes it), and the division possibly a product with the reciprocal.
+    It becomes one `tensorrt.softmax` over that axis. Without the max
+    subtraction (which can overflow where the layer does not), over several
+    axes, or when an intermediate value has users outside the pattern,
+    nothing is raised; log-softmax is left as it is written.
   }];
   let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
 }
