@@ -108,6 +108,10 @@ ArenaPlan planEngineArena(const EnginePlan &plan,
   for (size_t id = 0; id < plan.buffers.size(); ++id) {
     if (plan.buffers[id].kind != BufferKind::Arena)
       continue;
+    // Sized at run time, outside the arena.
+    if (std::find(shapes[id].begin(), shapes[id].end(), kDynamicDim) !=
+        shapes[id].end())
+      continue;
     int64_t count = 1;
     for (int64_t dim : shapes[id])
       count *= dim;

@@ -57,8 +57,30 @@ ExecutionContext::ExecutionContext(std::shared_ptr<const Engine> engine)
     : engine_(std::move(engine)) {
   if (!engine_)
     fail("ExecutionContext needs an engine");
-  for (const StepDesc &step : engine_->plan().steps)
-    shapesReadValues_ = shapesReadValues_ || shapeReadsOperandValues(step);
+  const EnginePlan &plan = engine_->plan();
+  dynamic_ = plan.hasDynamicShapes();
+  sizedAtRun_.assign(plan.buffers.size(), false);
+  auto markDynamic = [&](int32_t id) {
+    if (!plan.buffers[id].isStatic())
+      sizedAtRun_[id] = anySizedAtRun_ = true;
+  };
+  // Steps inside regions count too: resolving an `if` from its branches
+  // may read values with their shape rules.
+  std::function<void(const std::vector<StepDesc> &, bool)> scan =
+      [&](const std::vector<StepDesc> &steps, bool inRegion) {
+        for (const StepDesc &step : steps) {
+          shapesReadValues_ = shapesReadValues_ || shapeReadsOperandValues(step);
+          if (inRegion)
+            for (int32_t id : step.results)
+              markDynamic(id);
+          for (const RegionDesc &region : step.regions) {
+            for (int32_t id : region.arguments)
+              markDynamic(id);
+            scan(region.steps, true);
+          }
+        }
+      };
+  scan(plan.steps, false);
 }
 
 static std::string inputLabel(size_t index, const std::string &name) {
@@ -99,6 +121,10 @@ void ExecutionContext::checkInputs(const std::vector<TensorView> &inputs) const 
   }
 }
 
+static std::string placed(const std::string &label, const StepDesc &step) {
+  return label + (step.location.empty() ? std::string() : ", " + step.location);
+}
+
 /// Computes every buffer's shape for these input shapes with the kernels'
 /// shape rules (for static engines this checks the plan once) and, for
 /// engines with dynamic shapes, plans the arena for them. When a shape
@@ -131,7 +157,12 @@ void ExecutionContext::bindShapes(const std::vector<TensorView> &inputs) {
       known[id].data = const_cast<uint8_t *>(plan.constants.data()) + buffer.offset;
   }
   for (size_t s = 0; s < plan.steps.size(); ++s) {
-    if (!resolveStepShapes(s, known))
+    const StepDesc &step = plan.steps[s];
+    std::vector<TensorView> operandValues;
+    for (int32_t id : step.operands)
+      operandValues.push_back(known[id]);
+    if (!resolveStepShapes(step, "step " + std::to_string(s), operandValues,
+                           &known))
       return; // the rest is resolved while the engine runs
   }
 
@@ -139,8 +170,14 @@ void ExecutionContext::bindShapes(const std::vector<TensorView> &inputs) {
   offsets_.clear();
   for (const BufferDesc &buffer : plan.buffers)
     offsets_.push_back(buffer.offset);
-  if (plan.hasDynamicShapes()) {
-    ArenaPlan arena = planEngineArena(plan, shapes_);
+  if (dynamic_) {
+    // Region values sized at run time stay out of the arena (the planner
+    // skips shapes with dynamic dimensions).
+    std::vector<std::vector<int64_t>> arenaShapes = shapes_;
+    for (size_t id = 0; id < plan.buffers.size(); ++id)
+      if (sizedAtRun_[id])
+        arenaShapes[id] = plan.buffers[id].shape;
+    ArenaPlan arena = planEngineArena(plan, arenaShapes);
     offsets_ = arena.offsets;
     arenaSize = arena.arenaSize;
   }
@@ -150,15 +187,25 @@ void ExecutionContext::bindShapes(const std::vector<TensorView> &inputs) {
   planned_ = true;
 }
 
-bool ExecutionContext::resolveStepShapes(size_t s,
-                                         const std::vector<TensorView> &values) {
+static bool hasDynamicDim(const std::vector<int64_t> &shape) {
+  for (int64_t dim : shape)
+    if (dim == kDynamicDim)
+      return true;
+  return false;
+}
+
+bool ExecutionContext::resolveStepShapes(
+    const StepDesc &step, const std::string &label,
+    const std::vector<TensorView> &operandValues,
+    const std::vector<TensorView> *known) {
   const EnginePlan &plan = engine_->plan();
-  const StepDesc &step = plan.steps[s];
   std::vector<std::vector<int64_t>> operands, planned;
-  std::vector<TensorView> operandValues;
   for (int32_t id : step.operands) {
+    // An operand whose shape is not known yet (a value defined later, in a
+    // damaged plan) leaves the results unknown too.
+    if (hasDynamicDim(shapes_[id]))
+      return false;
     operands.push_back(shapes_[id]);
-    operandValues.push_back(values[id]);
   }
   for (int32_t id : step.results)
     planned.push_back(plan.buffers[id].shape);
@@ -166,10 +213,10 @@ bool ExecutionContext::resolveStepShapes(size_t s,
   try {
     results = inferResultShapes(step, operands, planned, &operandValues);
   } catch (const Error &e) {
-    fail(step.kernel, " (step ", s,
-         step.location.empty() ? std::string() : ", " + step.location, "): ",
-         e.what());
+    fail(step.kernel, " (", placed(label, step), "): ", e.what());
   }
+  if (!results && step.kernel == "if" && known)
+    results = branchShapes(step, *known);
   if (!results)
     return false;
   for (size_t r = 0; r < step.results.size(); ++r)
@@ -177,17 +224,70 @@ bool ExecutionContext::resolveStepShapes(size_t s,
   return true;
 }
 
+std::optional<std::vector<std::vector<int64_t>>>
+ExecutionContext::branchShapes(const StepDesc &step,
+                               const std::vector<TensorView> &known) {
+  const EnginePlan &plan = engine_->plan();
+  std::optional<std::vector<std::vector<int64_t>>> agreed;
+  try {
+    for (const RegionDesc &region : step.regions) {
+      if (!region.arguments.empty())
+        return std::nullopt;
+      for (size_t s = 0; s < region.steps.size(); ++s) {
+        const StepDesc &inner = region.steps[s];
+        std::vector<TensorView> operandValues;
+        for (int32_t id : inner.operands)
+          operandValues.push_back(known[id]);
+        if (!resolveStepShapes(inner, "region step " + std::to_string(s),
+                               operandValues, &known))
+          return std::nullopt;
+      }
+      std::vector<std::vector<int64_t>> yields;
+      for (int32_t id : region.yields)
+        yields.push_back(shapes_[id]);
+      if (agreed && *agreed != yields)
+        return std::nullopt;
+      agreed = std::move(yields);
+    }
+  } catch (const Error &) {
+    // A branch that cannot be sized now fails (or not) when it runs; only
+    // the one the condition picks matters.
+    return std::nullopt;
+  }
+  if (!agreed || agreed->size() != step.results.size())
+    return std::nullopt;
+  for (size_t r = 0; r < agreed->size(); ++r) {
+    const std::vector<int64_t> &want = plan.buffers[step.results[r]].shape;
+    const std::vector<int64_t> &got = (*agreed)[r];
+    bool fits = want.size() == got.size() && !hasDynamicDim(got);
+    for (size_t d = 0; fits && d < want.size(); ++d)
+      fits = want[d] == kDynamicDim || want[d] == got[d];
+    if (!fits)
+      return std::nullopt; // the kernel reports it when the branch runs
+  }
+  return agreed;
+}
+
 std::vector<HostTensor>
 ExecutionContext::run(const std::vector<TensorView> &inputs) {
   checkInputs(inputs);
   bindShapes(inputs);
   const EnginePlan &plan = engine_->plan();
+  // Region values sized at run time have no shape until their region runs.
+  if (anySizedAtRun_)
+    for (size_t id = 0; id < plan.buffers.size(); ++id)
+      if (sizedAtRun_[id])
+        shapes_[id] = plan.buffers[id].shape;
 
   uint8_t *arena = static_cast<uint8_t *>(arena_.data());
   auto *constants = const_cast<uint8_t *>(plan.constants.data());
   // Unplanned runs give each intermediate buffer its own allocation, made
-  // once its shape is known (just before the step that writes it).
-  std::vector<HostTensor> owned(planned_ ? 0 : plan.buffers.size());
+  // once its shape is known (just before the step that writes it); so do
+  // region values sized at run time, reallocated when their shape changes.
+  std::vector<HostTensor> owned(planned_ && !anySizedAtRun_
+                                    ? 0
+                                    : plan.buffers.size());
+  auto inArena = [&](int32_t id) { return planned_ && !sizedAtRun_[id]; };
   auto bind = [&](int32_t id) {
     const BufferDesc &buffer = plan.buffers[id];
     TensorView view;
@@ -201,10 +301,38 @@ ExecutionContext::run(const std::vector<TensorView> &inputs) {
       view.data = constants + buffer.offset;
       break;
     case BufferKind::Arena:
-      view.data = planned_ ? arena + offsets_[id] : owned[id].data();
+      if (inArena(id)) {
+        view.data = arena + offsets_[id];
+        break;
+      }
+      if (hasDynamicDim(view.shape))
+        fail("buffer ", id, " (", describeType(view.dtype, view.shape),
+             ") is used before its shape is known");
+      if (!owned[id].data() || owned[id].shape() != view.shape)
+        owned[id] = HostTensor(buffer.dtype, view.shape);
+      view.data = owned[id].data();
       break;
     }
     return view;
+  };
+  auto resize = [&](int32_t id, const std::vector<int64_t> &shape) {
+    const BufferDesc &buffer = plan.buffers[id];
+    bool fits = buffer.kind == BufferKind::Arena &&
+                shape.size() == buffer.shape.size();
+    for (size_t d = 0; fits && d < shape.size(); ++d)
+      fits = shape[d] >= 0 &&
+             (buffer.shape[d] == kDynamicDim || buffer.shape[d] == shape[d]);
+    if (!fits)
+      fail("cannot give buffer ", id, " (",
+           describeType(buffer.dtype, buffer.shape), ") the shape ",
+           describeType(buffer.dtype, shape));
+    if (!inArena(id))
+      shapes_[id] = shape;
+    else if (shapes_[id] != shape)
+      fail("buffer ", id, " is planned as ",
+           describeType(buffer.dtype, shapes_[id]), ", not ",
+           describeType(buffer.dtype, shape));
+    return bind(id);
   };
   // Runs a bound step; `label` places it in messages ("step 3", "region
   // step 0"). Control-flow kernels run their regions' steps through it too.
@@ -214,56 +342,58 @@ ExecutionContext::run(const std::vector<TensorView> &inputs) {
     const StepDesc &step = context.step;
     context.runRegion = runRegion;
     context.buffer = bind;
+    context.resize = resize;
     try {
       kernel(context);
     } catch (const Error &e) {
-      fail(step.kernel, " (", label,
-           step.location.empty() ? std::string() : ", " + step.location,
-           "): ", e.what());
+      fail(step.kernel, " (", placed(label, step), "): ", e.what());
     }
   };
-  // Region buffers are static (the compiler refuses dynamic ones); unplanned
-  // runs allocate them when their region first runs.
+  // Binds the results of a step whose shapes are resolved (`sized`); a
+  // control-flow step whose result shapes only its region decides gets
+  // unbound views and sizes its results itself (KernelContext::resize).
+  auto bindResults = [&](KernelContext &context, bool sized,
+                         const std::string &label) {
+    const StepDesc &step = context.step;
+    if (!sized && step.regions.empty())
+      fail(step.kernel, " (", placed(label, step),
+           "): result shape depends on a value that is not available");
+    for (int32_t id : step.results) {
+      if (sized) {
+        context.results.push_back(bind(id));
+        continue;
+      }
+      shapes_[id] = plan.buffers[id].shape;
+      context.results.push_back({plan.buffers[id].dtype, shapes_[id], nullptr});
+    }
+  };
+  // In engines with dynamic shapes, region steps get their result shapes
+  // from the shape rules each time they run (values in loops may change
+  // between runs of a region); static engines keep their planned shapes.
   runRegion = [&](const RegionDesc &region) {
-    auto allocate = [&](int32_t id) {
-      if (!planned_ && plan.buffers[id].kind == BufferKind::Arena &&
-          !owned[id].data())
-        owned[id] = HostTensor(plan.buffers[id].dtype, shapes_[id]);
-    };
-    for (int32_t id : region.arguments)
-      allocate(id);
     for (size_t s = 0; s < region.steps.size(); ++s) {
       const StepDesc &step = region.steps[s];
-      KernelContext context{step, {}, {}, {}, {}};
+      const std::string label = "region step " + std::to_string(s);
+      KernelContext context{step, {}, {}, {}, {}, {}};
       for (int32_t id : step.operands)
         context.operands.push_back(bind(id));
-      for (int32_t id : step.results) {
-        allocate(id);
-        context.results.push_back(bind(id));
-      }
-      invoke(context, KernelRegistry::global().lookup(step.kernel),
-             "region step " + std::to_string(s));
+      bool sized =
+          !dynamic_ || resolveStepShapes(step, label, context.operands, nullptr);
+      bindResults(context, sized, label);
+      invoke(context, KernelRegistry::global().lookup(step.kernel), label);
     }
   };
   const std::vector<KernelFn> &kernels = engine_->kernels();
   for (size_t s = 0; s < plan.steps.size(); ++s) {
     const StepDesc &step = plan.steps[s];
-    KernelContext context{step, {}, {}};
+    const std::string label = "step " + std::to_string(s);
+    KernelContext context{step, {}, {}, {}, {}, {}};
     for (int32_t id : step.operands)
       context.operands.push_back(bind(id));
-    if (!planned_) {
-      std::vector<TensorView> values(plan.buffers.size());
-      for (size_t i = 0; i < step.operands.size(); ++i)
-        values[step.operands[i]] = context.operands[i];
-      if (!resolveStepShapes(s, values))
-        fail(step.kernel, " (step ", s, "): result shape depends on a value "
-             "that is not available");
-      for (int32_t id : step.results)
-        owned[id] = HostTensor(plan.buffers[id].dtype, shapes_[id]);
-    }
-    for (int32_t id : step.results)
-      context.results.push_back(bind(id));
-    invoke(context, kernels[s], "step " + std::to_string(s));
+    bool sized =
+        planned_ || resolveStepShapes(step, label, context.operands, nullptr);
+    bindResults(context, sized, label);
+    invoke(context, kernels[s], label);
   }
 
   std::vector<HostTensor> outputs;

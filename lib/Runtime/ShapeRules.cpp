@@ -5,6 +5,7 @@
 
 #include "Kernels/Reference/NonZero.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -678,6 +679,18 @@ inferResultShapes(const StepDesc &step, const std::vector<Shape> &operandShapes,
            " is not a multiple of the block size ", blockSize);
     scales[axis] /= blockSize;
     results = {data, scales};
+  } else if (step.kernel == "while" || step.kernel == "for") {
+    // A loop-carried value keeps its shape from one iteration to the next
+    // (TensorRT's recurrences do), so the results take the initial values'.
+    const size_t first = step.kernel == "for" ? 3 : 0;
+    if (operandShapes.size() != first + planned.size())
+      fail("expected ", first + planned.size(), " operands for ",
+           planned.size(), " loop-carried values, got ", operandShapes.size());
+    results.assign(operandShapes.begin() + first, operandShapes.end());
+  } else if (step.kernel == "if" &&
+             !std::all_of(planned.begin(), planned.end(), isStatic)) {
+    // The results are what the branch that runs yields.
+    return std::nullopt;
   } else {
     // Kernels without a rule (and multi-result steps) need static results.
     for (const Shape &shape : planned)

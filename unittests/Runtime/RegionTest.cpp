@@ -151,14 +151,87 @@ TEST(Regions, RegionResultsMustBeArenaBuffers) {
       << message;
 }
 
-TEST(Regions, DynamicRegionBuffersAreRefused) {
+/// ifPlan() with x of shape [?] (profile [1, 8]) and every region value
+/// and the result dynamic too: their sizes come from x when a branch runs.
+EnginePlan dynamicIfPlan() {
   EnginePlan plan = ifPlan();
-  plan.buffers[3].shape = {kDynamicDim}; // the then region's result
-  std::string message = errorOf([&] { plan.validate(); });
-  EXPECT_NE(message.find("region 0 step 0 ('element_wise') result 0 has a "
-                         "dynamic shape"),
+  plan.buffers[1].shape = {kDynamicDim};
+  plan.inputs[1].profile = {{1}, {3}, {8}};
+  for (int32_t id : {2, 3, 4})
+    plan.buffers[id].shape = {kDynamicDim};
+  plan.arenaSize = 0;
+  for (BufferDesc &buffer : plan.buffers)
+    if (buffer.kind == BufferKind::Arena)
+      buffer.offset = 0;
+  return plan;
+}
+
+TEST(Regions, DynamicRegionBuffersRoundTripAndRun) {
+  EnginePlan plan = dynamicIfPlan();
+  Bytes bytes = serializeEngine(plan);
+  EnginePlan back = deserializeEngine(bytes.data(), bytes.size());
+  for (int32_t id : {1, 2, 3, 4})
+    EXPECT_EQ(back.buffers[id].shape, std::vector<int64_t>{kDynamicDim}) << id;
+  EXPECT_EQ(serializeEngine(back), bytes);
+
+  auto engine = std::make_shared<Engine>(back);
+  ExecutionContext context(engine);
+  for (int64_t n : {3, 8, 1, 5}) {
+    std::vector<float> x;
+    for (int64_t i = 0; i < n; ++i)
+      x.push_back(static_cast<float>(i) - 1.5f);
+    HostTensor input = f32({n}, x);
+    for (bool cond : {true, false}) {
+      HostTensor c = i1({}, {static_cast<uint8_t>(cond)});
+      std::vector<HostTensor> out = context.run({c.view(), input.view()});
+      ASSERT_EQ(out[0].shape(), std::vector<int64_t>{n});
+      std::vector<float> got = values<float>(out[0]);
+      for (int64_t i = 0; i < n; ++i)
+        EXPECT_EQ(got[i], cond ? x[i] + x[i] : -x[i]) << n << " " << i;
+    }
+  }
+}
+
+TEST(Regions, DynamicRegionYieldMustFitAStaticResult) {
+  EnginePlan plan = dynamicIfPlan();
+  plan.buffers[2].shape = {4}; // the if's result stays static
+  auto engine = std::make_shared<Engine>(plan);
+  HostTensor c = i1({}, {1});
+  HostTensor x = f32({3}, {1.0f, 2.0f, 3.0f});
+  std::string message =
+      errorOf([&] { ExecutionContext(engine).run({c.view(), x.view()}); });
+  EXPECT_NE(message.find("if (step 0, cf.mlir:3:8): then region yields 3xf32 "
+                         "as result 0, which is 4xf32"),
             std::string::npos)
       << message;
+}
+
+TEST(Regions, RegionValueReadBeforeItsRegionRunsIsRefused) {
+  // The else region reads the then region's value (buffer 3), which no run
+  // of the else branch defines.
+  EnginePlan plan = dynamicIfPlan();
+  plan.steps[0].regions[1].steps[0].operands = {3};
+  auto engine = std::make_shared<Engine>(plan);
+  HostTensor c = i1({}, {0});
+  HostTensor x = f32({3}, {1.0f, 2.0f, 3.0f});
+  std::string message =
+      errorOf([&] { ExecutionContext(engine).run({c.view(), x.view()}); });
+  EXPECT_NE(message.find("is used before its shape is known"),
+            std::string::npos)
+      << message;
+}
+
+TEST(Regions, ArenaPlanLeavesOutUnsizedBuffers) {
+  EnginePlan plan = dynamicIfPlan();
+  std::vector<std::vector<int64_t>> shapes;
+  for (const BufferDesc &buffer : plan.buffers)
+    shapes.push_back(buffer.shape);
+  shapes[1] = {5};
+  shapes[2] = {5}; // the result is sized; the region values are not
+  ArenaPlan arena = planEngineArena(plan, shapes);
+  EXPECT_EQ(arena.offsets[3], 0);
+  EXPECT_EQ(arena.offsets[4], 0);
+  EXPECT_EQ(arena.arenaSize, 64); // only the result: 20 bytes, aligned
 }
 
 TEST(Regions, RegionBuffersLiveForTheWholeParentStep) {

@@ -36,8 +36,10 @@ ArenaPlan planArena(const std::vector<BufferLifetime> &buffers,
 
 /// Plans the Arena buffers of `plan` given every buffer's concrete shape
 /// (`shapes[id]`). A buffer lives from the step that writes it to the last
-/// step that reads it; outputs live past the last step. Returns one offset
-/// per buffer id (0 for non-arena buffers) and the arena size.
+/// step that reads it; outputs live past the last step. A buffer whose shape
+/// still has a kDynamicDim (a region value sized each time its region runs)
+/// is left out. Returns one offset per buffer id (0 for non-arena and
+/// left-out buffers) and the arena size.
 ArenaPlan planEngineArena(const EnginePlan &plan,
                           const std::vector<std::vector<int64_t>> &shapes);
 

@@ -6,6 +6,7 @@
 #include "kiln/Runtime/Tensor.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,9 +60,18 @@ public:
 private:
   void checkInputs(const std::vector<TensorView> &inputs) const;
   void bindShapes(const std::vector<TensorView> &inputs);
-  /// Result shapes of step `s` into shapes_; false when they depend on a
-  /// value not in `values` (indexed by buffer id, data null if unknown).
-  bool resolveStepShapes(size_t s, const std::vector<TensorView> &values);
+  /// Result shapes of `step` into shapes_ from its operands' shapes and
+  /// `operandValues` (one per operand, data null where not known yet); false
+  /// when they depend on a value not known yet. With `known` (values by
+  /// buffer id), an `if` with dynamic results is resolved from its branches.
+  /// `label` places the step in messages ("step 3", "region step 0").
+  bool resolveStepShapes(const StepDesc &step, const std::string &label,
+                         const std::vector<TensorView> &operandValues,
+                         const std::vector<TensorView> *known);
+  /// The shapes both branches of an `if` step yield, if they can be known
+  /// before it runs and agree.
+  std::optional<std::vector<std::vector<int64_t>>>
+  branchShapes(const StepDesc &step, const std::vector<TensorView> &known);
 
   std::shared_ptr<const Engine> engine_;
   HostTensor arena_;
@@ -72,6 +82,12 @@ private:
   /// Some top-level step sizes its result from operand values, so bound
   /// shapes cannot be reused across runs (fixed per engine).
   bool shapesReadValues_ = false;
+  /// Per buffer: a region value with dynamic dimensions, which takes its
+  /// shape each time its region runs and gets its own allocation then,
+  /// outside the arena (fixed per engine).
+  std::vector<bool> sizedAtRun_;
+  bool anySizedAtRun_ = false;
+  bool dynamic_ = false; // the plan has dynamic dimensions (fixed per engine)
   std::vector<std::vector<int64_t>> boundInputShapes_;
   std::vector<std::vector<int64_t>> shapes_; // per buffer, concrete
   std::vector<int64_t> offsets_;             // per buffer, arena offset

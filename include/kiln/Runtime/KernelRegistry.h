@@ -26,6 +26,12 @@ struct KernelContext {
   /// Control-flow kernels: the bound view of any buffer id (region arguments
   /// to fill, yields to read).
   std::function<TensorView(int32_t)> buffer;
+  /// Control-flow kernels: gives buffer `id` (a region argument, or a result
+  /// of this step) the shape `shape` and returns its view. A buffer sized at
+  /// run time (a dynamic value in a region, a result whose shape depends on
+  /// the region that runs) gets storage of that size; a planned buffer must
+  /// already have that shape.
+  std::function<TensorView(int32_t, const std::vector<int64_t> &)> resize;
 };
 
 class KernelRegistry {

@@ -30,6 +30,12 @@ using Shape = std::vector<int64_t>;
 /// known (data == nullptr where it is not yet). A rule that needs a value it
 /// does not have returns std::nullopt; the execution context then resolves
 /// shapes step by step while the engine runs.
+///
+/// Control flow: `while` and `for` results take the shapes of the initial
+/// carried values (a carried value keeps its shape across iterations); an
+/// `if` with dynamic results returns std::nullopt, as its results are what
+/// the branch that runs yields (the execution context resolves the branches
+/// or lets the kernel size the results).
 std::optional<std::vector<Shape>>
 inferResultShapes(const StepDesc &step, const std::vector<Shape> &operandShapes,
                   const std::vector<Shape> &planned,

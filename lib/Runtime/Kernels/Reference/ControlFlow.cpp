@@ -4,7 +4,11 @@
 // KernelContext::runRegion. Values move between the parent step and its
 // regions by copy: operands into region arguments, yields into results (the
 // arena planner keeps every region buffer apart from the parent's buffers,
-// so these copies never overlap).
+// and region values sized at run time have their own allocations, so these
+// copies never overlap). Region arguments, and results whose shape only the
+// region decides, take the shapes of the values passed to them
+// (KernelContext::resize); a loop-carried value keeps its shape across
+// iterations, as in TensorRT's loops.
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
@@ -27,7 +31,7 @@ void expectRegions(const KernelContext &ctx, size_t count) {
   if (ctx.step.regions.size() != count)
     fail("expected ", count, " region", count == 1 ? "" : "s", ", got ",
          ctx.step.regions.size());
-  if (!ctx.runRegion || !ctx.buffer)
+  if (!ctx.runRegion || !ctx.buffer || !ctx.resize)
     fail("the executor gave no way to run regions");
 }
 
@@ -56,12 +60,37 @@ int64_t scalarI32(const TensorView &value, const char *what) {
   return *static_cast<const int32_t *>(value.data);
 }
 
-/// Copies views (`from`) into the buffers `to` names.
+/// Copies views (`from`) into the buffers `to` names, giving each the shape
+/// of its value.
 void copyInto(const KernelContext &ctx, const std::vector<int32_t> &to,
               const std::vector<TensorView> &from, const char *what) {
   for (size_t i = 0; i < to.size(); ++i)
-    copyValue(ctx.buffer(to[i]), from[i],
+    copyValue(ctx.resize(to[i], from[i].shape), from[i],
               std::string(what) + " " + std::to_string(i));
+}
+
+/// True when `shape` fits `declared` (kDynamicDim where any size fits).
+bool fitsShape(const std::vector<int64_t> &declared,
+               const std::vector<int64_t> &shape) {
+  if (declared.size() != shape.size())
+    return false;
+  for (size_t d = 0; d < shape.size(); ++d)
+    if (declared[d] != kDynamicDim && declared[d] != shape[d])
+      return false;
+  return true;
+}
+
+/// Checks that the values a loop region hands on (`next`) have the shapes
+/// of the loop-carried values (the results, sized from the initial values).
+void expectCarriedShapes(const KernelContext &ctx,
+                         const std::vector<TensorView> &next,
+                         const char *source) {
+  for (size_t i = 0; i < next.size(); ++i)
+    if (next[i].dtype != ctx.results[i].dtype ||
+        next[i].shape != ctx.results[i].shape)
+      fail(source, " ", typeOf(next[i]), " as loop-carried value ", i,
+           ", which is ", typeOf(ctx.results[i]),
+           " (a loop-carried value keeps its shape across iterations)");
 }
 
 /// The views of `ids`, skipping the first `skip`.
@@ -81,15 +110,24 @@ void copyResults(const KernelContext &ctx, const std::vector<TensorView> &from,
                                            std::to_string(i));
 }
 
-/// Only the chosen region runs; its yields become the results.
+/// Only the chosen region runs; its yields become the results, which take
+/// their shapes where the op's types leave them open.
 void ifKernel(const KernelContext &ctx) {
   expectCounts(ctx, 1, 1, ctx.results.size());
   expectRegions(ctx, 2);
-  const RegionDesc &chosen =
-      ctx.step.regions[scalarCondition(ctx.operands[0], "condition") ? 0 : 1];
+  const bool taken = scalarCondition(ctx.operands[0], "condition");
+  const RegionDesc &chosen = ctx.step.regions[taken ? 0 : 1];
   expectSignature(chosen, "if", 0, ctx.results.size());
   ctx.runRegion(chosen);
-  copyResults(ctx, viewsOf(ctx, chosen.yields), "yield");
+  for (size_t i = 0; i < ctx.results.size(); ++i) {
+    TensorView value = ctx.buffer(chosen.yields[i]);
+    const TensorView &declared = ctx.results[i];
+    if (value.dtype != declared.dtype || !fitsShape(declared.shape, value.shape))
+      fail(taken ? "then" : "else", " region yields ", typeOf(value),
+           " as result ", i, ", which is ", typeOf(declared));
+    copyValue(ctx.resize(ctx.step.results[i], value.shape), value,
+              "yield " + std::to_string(i));
+  }
 }
 
 /// The results hold the loop-carried values between iterations. Like
@@ -107,13 +145,16 @@ void whileKernel(const KernelContext &ctx) {
     copyInto(ctx, cond.arguments, ctx.results, "condition argument");
     ctx.runRegion(cond);
     std::vector<TensorView> passed = viewsOf(ctx, cond.yields, 1);
+    expectCarriedShapes(ctx, passed, "the condition region passes");
     if (!scalarCondition(ctx.buffer(cond.yields[0]), "loop condition")) {
       copyResults(ctx, passed, "condition value");
       return;
     }
     copyInto(ctx, body.arguments, passed, "body argument");
     ctx.runRegion(body);
-    copyResults(ctx, viewsOf(ctx, body.yields), "body yield");
+    std::vector<TensorView> next = viewsOf(ctx, body.yields);
+    expectCarriedShapes(ctx, next, "the body yields");
+    copyResults(ctx, next, "body yield");
   }
 }
 
@@ -133,7 +174,7 @@ void forKernel(const KernelContext &ctx) {
   copyResults(ctx, std::vector<TensorView>(ctx.operands.begin() + 3,
                                            ctx.operands.end()),
               "init operand");
-  TensorView inductionVar = ctx.buffer(body.arguments[0]);
+  TensorView inductionVar = ctx.resize(body.arguments[0], {});
   if (inductionVar.dtype != DType::I32 || !inductionVar.shape.empty())
     fail("induction variable must be a rank-0 i32 tensor, got ",
          typeOf(inductionVar));
@@ -143,7 +184,9 @@ void forKernel(const KernelContext &ctx) {
     *static_cast<int32_t *>(inductionVar.data) = static_cast<int32_t>(i);
     copyInto(ctx, carried, ctx.results, "body argument");
     ctx.runRegion(body);
-    copyResults(ctx, viewsOf(ctx, body.yields), "body yield");
+    std::vector<TensorView> next = viewsOf(ctx, body.yields);
+    expectCarriedShapes(ctx, next, "the body yields");
+    copyResults(ctx, next, "body yield");
   }
 }
 
