@@ -152,6 +152,14 @@ std::optional<std::string> unsupportedReason(Operation *op);
 /// (defined in Elementwise.cpp; reducers use it too).
 std::optional<ElementWiseOperation> elementWiseOf(Operation *op);
 
+/// `input` padded as `stablehlo.pad` pads it: `low`/`high` at the ends of
+/// each dimension (negative values crop) and `interior` between elements,
+/// with the scalar-sized `paddingValue`, or zeros when it is null (defined
+/// in Shape.cpp; windows and convolutions pad too).
+Value padTensor(OpBuilder &b, Location loc, Value input, Value paddingValue,
+                ArrayRef<int64_t> low, ArrayRef<int64_t> high,
+                ArrayRef<int64_t> interior);
+
 /// One family of source ops, converted by one file:
 ///  - `owns`: whether `op` is one of the family's ops;
 ///  - `problem`: why an owned op cannot be converted, or nothing;

@@ -2,7 +2,8 @@
 //
 // Part of Kiln. `stablehlo.reduce` → `tensorrt.reduce` (or `top_k` for the
 // argmax/argmin form), and `stablehlo.reduce_window` → `tensorrt.pooling`
-// (max and sum windows, cumulative sums included).
+// where a pooling computes it (float max, min and sum windows, cumulative
+// sums included), else an exact composition of shifted slices.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,8 +46,9 @@ static Operation *singleReducerOp(shlo::ReduceOp op) {
   return argsInOrder || argsSwapped ? &inner : nullptr;
 }
 
-/// The reducer op of a one-input `stablehlo.reduce_window` whose body is
-/// one add or maximum, else null.
+/// The reducer op of a one-input `stablehlo.reduce_window` whose body
+/// applies one add, multiply, maximum, minimum, and or or to its two
+/// arguments, else null.
 static Operation *windowReducerOp(shlo::ReduceWindowOp op) {
   if (op.getInputs().size() != 1)
     return nullptr;
@@ -55,52 +57,27 @@ static Operation *windowReducerOp(shlo::ReduceWindowOp op) {
     return nullptr;
   Operation &inner = body.front();
   auto ret = dyn_cast<shlo::ReturnOp>(body.back());
-  if (!isa<shlo::AddOp, shlo::MaxOp>(inner) || !ret ||
+  if (!reduceOperationOf(&inner) || inner.getNumOperands() != 2 || !ret ||
       ret.getNumOperands() != 1 || ret.getOperand(0) != inner.getResult(0))
     return nullptr;
-  return &inner;
+  Value lhs = inner.getOperand(0), rhs = inner.getOperand(1);
+  Value x = body.getArgument(0), y = body.getArgument(1);
+  return (lhs == x && rhs == y) || (lhs == y && rhs == x) ? &inner : nullptr;
 }
 
-/// Why a reduce_window cannot become `tensorrt.pooling`, or nothing.
+/// Why a reduce_window cannot be converted, or nothing.
 static std::optional<std::string> reduceWindowProblem(shlo::ReduceWindowOp op) {
+  if (op.getInputs().size() != 1)
+    return std::string("is supported only with one input");
   Operation *reducer = windowReducerOp(op);
   if (!reducer)
-    return std::string("is supported only with one input and a reducer that "
-                       "is one add or maximum");
-  RankedTensorType type = tensorType(op.getInputs()[0]);
-  if (!type.hasStaticShape() || !isFloat(op.getInputs()[0]))
-    return std::string("is supported only on static floating-point tensors");
-  auto allOnes = [](std::optional<ArrayRef<int64_t>> values) {
-    return !values || llvm::all_of(*values, [](int64_t v) { return v == 1; });
-  };
-  if (!allOnes(op.getBaseDilations()) || !allOnes(op.getWindowDilations()))
-    return std::string("with dilations is not supported yet");
-  DenseElementsAttr init;
-  Value initValue = op.getInitValues()[0];
-  // JAX sometimes broadcasts the scalar constant to itself first.
-  while (auto broadcast = initValue.getDefiningOp<shlo::BroadcastInDimOp>())
-    initValue = broadcast.getOperand();
-  if (!matchPattern(initValue, m_Constant(&init)) ||
-      !init.isSplat())
-    return std::string("is supported only with a constant initial value");
-  APFloat x = init.getSplatValue<APFloat>();
-  bool identity = isa<shlo::AddOp>(reducer) ? x.isZero()
-                                            : x.isInfinity() && x.isNegative();
-  if (!identity)
-    return std::string("is supported only with the reducer's identity as "
-                       "initial value (0 for add, -inf for maximum)");
-  int64_t windowed = 0;
-  for (int64_t d = 0; d < type.getRank(); ++d) {
-    bool strided = op.getWindowStrides() && (*op.getWindowStrides())[d] != 1;
-    bool padded = false;
-    if (std::optional<DenseIntElementsAttr> padding = op.getPadding())
-      padded = padding->getValues<int64_t>()[2 * d] != 0 ||
-               padding->getValues<int64_t>()[2 * d + 1] != 0;
-    if (op.getWindowDimensions()[d] != 1 || strided || padded)
-      ++windowed;
-  }
-  if (windowed > 3)
-    return std::string("over more than 3 dimensions is not supported");
+    return std::string("is supported only with a reducer that is one add, "
+                       "multiply, maximum, minimum, and or or");
+  if (isa<shlo::AndOp, shlo::OrOp>(reducer) && !isBool(op.getInputs()[0]))
+    return std::string("with and/or is supported only on i1");
+  if (!tensorType(op.getInputs()[0]).hasStaticShape() ||
+      !cast<RankedTensorType>(op.getResult(0).getType()).hasStaticShape())
+    return std::string("is supported only on static shapes");
   return std::nullopt;
 }
 
@@ -244,11 +221,226 @@ struct ReduceLowering : public OpConversionPattern<shlo::ReduceOp> {
 
 // Window reductions
 
-/// reduce_window (max or sum, no dilation) → `tensorrt.pooling`: the
-/// windowed dimensions move to the end as the spatial dimensions of a
-/// [1, C, spatial...] tensor, C holding all other dimensions. A sum is an
-/// average (padding counted) times the window volume; this also covers the
-/// cumulative sums JAX writes as a full-length window padded in front.
+/// A window attribute (one entry per dimension), or `fallback` everywhere.
+static SmallVector<int64_t> windowAttr(std::optional<ArrayRef<int64_t>> values,
+                                       int64_t rank, int64_t fallback) {
+  if (!values)
+    return SmallVector<int64_t>(rank, fallback);
+  return SmallVector<int64_t>(values->begin(), values->end());
+}
+
+/// The window shape of a reduce_window in one place.
+struct Window {
+  SmallVector<int64_t> size, stride, baseDilation, dilation, low, high;
+
+  explicit Window(shlo::ReduceWindowOp op) {
+    int64_t rank = tensorType(op.getInputs()[0]).getRank();
+    size.assign(op.getWindowDimensions().begin(),
+                op.getWindowDimensions().end());
+    stride = windowAttr(op.getWindowStrides(), rank, 1);
+    baseDilation = windowAttr(op.getBaseDilations(), rank, 1);
+    dilation = windowAttr(op.getWindowDilations(), rank, 1);
+    low.assign(rank, 0);
+    high.assign(rank, 0);
+    if (std::optional<DenseIntElementsAttr> padding = op.getPadding())
+      for (int64_t d = 0; d < rank; ++d) {
+        low[d] = padding->getValues<int64_t>()[2 * d];
+        high[d] = padding->getValues<int64_t>()[2 * d + 1];
+      }
+  }
+
+  bool windowed(int64_t d) const {
+    return size[d] != 1 || stride[d] != 1 || low[d] != 0 || high[d] != 0 ||
+           baseDilation[d] != 1;
+  }
+};
+
+/// The constant initial value of a reduce_window, looking through the
+/// broadcasts JAX sometimes applies to the scalar first.
+static Value initValueOf(shlo::ReduceWindowOp op) {
+  Value init = op.getInitValues()[0];
+  while (auto broadcast = init.getDefiningOp<shlo::BroadcastInDimOp>())
+    init = broadcast.getOperand();
+  return init;
+}
+
+/// Whether a `tensorrt.pooling` computes `op`: a float max, min (as the
+/// negated max of the negation) or sum (as an average times the window
+/// volume) window without dilations over at most 3 dimensions, starting
+/// from the reducer's identity.
+static bool isPooling(shlo::ReduceWindowOp op) {
+  Operation *reducer = windowReducerOp(op);
+  if (!isa<shlo::AddOp, shlo::MaxOp, shlo::MinOp>(reducer) ||
+      !isFloat(op.getInputs()[0]) ||
+      !isIdentityInit(initValueOf(op), *reduceOperationOf(reducer)))
+    return false;
+  Window window(op);
+  auto ones = [](ArrayRef<int64_t> v) {
+    return llvm::all_of(v, [](int64_t x) { return x == 1; });
+  };
+  auto negative = [](ArrayRef<int64_t> v) {
+    return llvm::any_of(v, [](int64_t x) { return x < 0; });
+  };
+  if (!ones(window.baseDilation) || !ones(window.dilation) ||
+      negative(window.low) || negative(window.high))
+    return false;
+  int64_t windowed = 0;
+  for (int64_t d = 0, e = window.size.size(); d < e; ++d)
+    windowed += window.windowed(d);
+  return windowed <= 3;
+}
+
+/// reduce_window → `tensorrt.pooling`: the windowed dimensions move to the
+/// end as the spatial dimensions of a [1, C, spatial...] tensor, C holding
+/// all other dimensions. A sum is an average (padding counted) times the
+/// window volume; this also covers the cumulative sums JAX writes as a
+/// full-length window padded in front.
+static Value lowerToPooling(OpBuilder &b, shlo::ReduceWindowOp op,
+                            Value input) {
+  Location loc = op.getLoc();
+  RankedTensorType type = tensorType(input);
+  auto resultType = cast<RankedTensorType>(op.getResult(0).getType());
+  int64_t rank = type.getRank();
+  Operation *reducer = windowReducerOp(op);
+  bool isSum = isa<shlo::AddOp>(reducer), isMin = isa<shlo::MinOp>(reducer);
+  Window window(op);
+  SmallVector<int64_t> size, stride, pre, post, windowedDims, otherDims;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (!window.windowed(d)) {
+      otherDims.push_back(d);
+      continue;
+    }
+    windowedDims.push_back(d);
+    size.push_back(window.size[d]);
+    stride.push_back(window.stride[d]);
+    pre.push_back(window.low[d]);
+    post.push_back(window.high[d]);
+  }
+  if (windowedDims.empty())
+    return input;
+  SmallVector<int64_t> perm(otherDims);
+  llvm::append_range(perm, windowedDims);
+  Value moved = transpose(b, loc, input, perm);
+  int64_t channels = 1;
+  for (int64_t d : otherDims)
+    channels *= type.getDimSize(d);
+  SmallVector<int64_t> pooledIn{1, channels}, pooledOut{1, channels};
+  for (int64_t d : windowedDims) {
+    pooledIn.push_back(type.getDimSize(d));
+    pooledOut.push_back(resultType.getDimSize(d));
+  }
+  Value nchw = reshape(b, loc, moved, pooledIn);
+  if (isMin)
+    nchw = unary(b, loc, UnaryOperation::kNEG, nchw);
+  Value pooled =
+      trt::PoolingOp::create(
+          b, loc, type.clone(pooledOut), nchw, b.getDenseI64ArrayAttr(size),
+          b.getDenseI64ArrayAttr(stride), b.getDenseI64ArrayAttr(pre),
+          b.getDenseI64ArrayAttr(post),
+          trt::PoolingTypeAttr::get(b.getContext(),
+                                    isSum ? trt::PoolingType::kAVERAGE
+                                          : trt::PoolingType::kMAX),
+          FloatAttr(), isSum ? b.getBoolAttr(false) : BoolAttr())
+          .getResult();
+  if (isSum)
+    pooled = elementWise(b, loc, ElementWiseOperation::kPROD, pooled,
+                         splatLike(b, loc, pooled, double(product(size))));
+  if (isMin)
+    pooled = unary(b, loc, UnaryOperation::kNEG, pooled);
+  SmallVector<int64_t> movedShape;
+  for (int64_t d : perm)
+    movedShape.push_back(resultType.getDimSize(d));
+  Value result = reshape(b, loc, pooled, movedShape);
+  SmallVector<int64_t> inverse(rank);
+  for (auto [i, d] : llvm::enumerate(perm))
+    inverse[d] = i;
+  return transpose(b, loc, result, inverse);
+}
+
+/// `value` shifted towards the front by `offset` along `dim`: position i
+/// reads i + offset, positions past the end read 0.
+static Value shiftDown(OpBuilder &b, Location loc, Value value, int64_t dim,
+                       int64_t offset) {
+  if (offset == 0)
+    return value;
+  ArrayRef<int64_t> shape = tensorType(value).getShape();
+  SmallVector<int32_t> start(shape.size(), 0), stride(shape.size(), 1);
+  start[dim] = static_cast<int32_t>(offset);
+  return trt::SliceOp::create(b, loc, value, start, toI32(shape), stride,
+                              trt::SliceMode::kFILL)
+      .getResult();
+}
+
+/// The windows of `size` taps `dilation` apart along `dim`, every `stride`
+/// positions, `count` of them, each folded with `combine`. Runs of 2^j taps
+/// are built by doubling (each from two runs of half the length) and a
+/// window is the runs of the binary digits of `size` side by side, so a
+/// window of n taps costs about 2 log2(n) element-wise ops rather than n.
+/// Positions whose run would read past the end hold garbage, but no
+/// window of the result reads them.
+static Value reduceAlong(OpBuilder &b, Location loc, Value value, int64_t dim,
+                         int64_t size, int64_t dilation, int64_t stride,
+                         int64_t count, ElementWiseOperation combine) {
+  SmallVector<Value> runs{value};
+  while ((int64_t(1) << runs.size()) <= size) {
+    int64_t half = int64_t(1) << (runs.size() - 1);
+    Value run = runs.back();
+    runs.push_back(elementWise(b, loc, combine, run,
+                               shiftDown(b, loc, run, dim, half * dilation)));
+  }
+  Value window;
+  int64_t offset = 0;
+  for (int64_t j = runs.size() - 1; j >= 0; --j) {
+    if (!((size >> j) & 1))
+      continue;
+    Value piece = shiftDown(b, loc, runs[j], dim, offset * dilation);
+    window = window ? elementWise(b, loc, combine, window, piece) : piece;
+    offset += int64_t(1) << j;
+  }
+  ArrayRef<int64_t> shape = tensorType(window).getShape();
+  if (stride == 1 && shape[dim] == count)
+    return window;
+  SmallVector<int32_t> start(shape.size(), 0), steps(shape.size(), 1);
+  SmallVector<int32_t> sizes = toI32(shape);
+  steps[dim] = static_cast<int32_t>(stride);
+  sizes[dim] = static_cast<int32_t>(count);
+  return trt::SliceOp::create(b, loc, window, start, sizes, steps)
+      .getResult();
+}
+
+/// Any reduce_window with an associative, commutative reducer: the input is
+/// padded (edges and base dilation) with the initial value, reduced one
+/// windowed dimension after another (a window is the product of its
+/// per-dimension extents), and the initial value joins each window once
+/// unless it is the reducer's identity.
+static Value lowerToShiftedSlices(OpBuilder &b, shlo::ReduceWindowOp op,
+                                  Value input, Value init) {
+  Location loc = op.getLoc();
+  Operation *reducer = windowReducerOp(op);
+  ElementWiseOperation combine = *elementWiseOf(reducer);
+  if (isBool(input))
+    combine = isa<shlo::AddOp, shlo::OrOp, shlo::MaxOp>(reducer)
+                  ? ElementWiseOperation::kOR
+                  : ElementWiseOperation::kAND;
+  auto resultType = cast<RankedTensorType>(op.getResult(0).getType());
+  Window window(op);
+  SmallVector<int64_t> interior;
+  for (int64_t dilation : window.baseDilation)
+    interior.push_back(dilation - 1);
+  Value result = padTensor(b, loc, input, init, window.low, window.high,
+                           interior);
+  for (int64_t d = 0, e = resultType.getRank(); d < e; ++d) {
+    if (window.size[d] == 1 && window.stride[d] == 1)
+      continue;
+    result = reduceAlong(b, loc, result, d, window.size[d], window.dilation[d],
+                         window.stride[d], resultType.getDimSize(d), combine);
+  }
+  if (!isIdentityInit(initValueOf(op), *reduceOperationOf(reducer)))
+    result = elementWise(b, loc, combine, result,
+                         expandTo(b, loc, init, resultType.getRank()));
+  return result;
+}
+
 struct ReduceWindowLowering : public OpConversionPattern<shlo::ReduceWindowOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -256,71 +448,11 @@ struct ReduceWindowLowering : public OpConversionPattern<shlo::ReduceWindowOp> {
                   ConversionPatternRewriter &rewriter) const override {
     if (std::optional<std::string> reason = unsupportedReason(op))
       return rewriter.notifyMatchFailure(op, *reason);
-    Location loc = op.getLoc();
     Value input = adaptor.getInputs()[0];
-    RankedTensorType type = tensorType(input);
-    auto resultType = cast<RankedTensorType>(op.getResult(0).getType());
-    int64_t rank = type.getRank();
-    bool isSum = isa<shlo::AddOp>(windowReducerOp(op));
-    SmallVector<int64_t> window, stride, pre, post, windowedDims, otherDims;
-    for (int64_t d = 0; d < rank; ++d) {
-      int64_t w = op.getWindowDimensions()[d];
-      int64_t s = op.getWindowStrides() ? (*op.getWindowStrides())[d] : 1;
-      int64_t lo = 0, hi = 0;
-      if (std::optional<DenseIntElementsAttr> padding = op.getPadding()) {
-        lo = padding->getValues<int64_t>()[2 * d];
-        hi = padding->getValues<int64_t>()[2 * d + 1];
-      }
-      if (w == 1 && s == 1 && lo == 0 && hi == 0) {
-        otherDims.push_back(d);
-        continue;
-      }
-      windowedDims.push_back(d);
-      window.push_back(w);
-      stride.push_back(s);
-      pre.push_back(lo);
-      post.push_back(hi);
-    }
-    if (windowedDims.empty()) {
-      rewriter.replaceOp(op, input);
-      return success();
-    }
-    SmallVector<int64_t> perm(otherDims);
-    llvm::append_range(perm, windowedDims);
-    Value moved = transpose(rewriter, loc, input, perm);
-    int64_t channels = 1;
-    for (int64_t d : otherDims)
-      channels *= type.getDimSize(d);
-    SmallVector<int64_t> pooledIn{1, channels}, pooledOut{1, channels};
-    for (int64_t d : windowedDims) {
-      pooledIn.push_back(type.getDimSize(d));
-      pooledOut.push_back(resultType.getDimSize(d));
-    }
-    Value nchw = reshape(rewriter, loc, moved, pooledIn);
-    Value pooled =
-        trt::PoolingOp::create(
-            rewriter, loc, type.clone(pooledOut), nchw,
-            rewriter.getDenseI64ArrayAttr(window),
-            rewriter.getDenseI64ArrayAttr(stride),
-            rewriter.getDenseI64ArrayAttr(pre),
-            rewriter.getDenseI64ArrayAttr(post),
-            trt::PoolingTypeAttr::get(rewriter.getContext(),
-                                      isSum ? trt::PoolingType::kAVERAGE
-                                            : trt::PoolingType::kMAX),
-            FloatAttr(), isSum ? rewriter.getBoolAttr(false) : BoolAttr())
-            .getResult();
-    if (isSum)
-      pooled = elementWise(rewriter, loc, ElementWiseOperation::kPROD, pooled,
-                           splatLike(rewriter, loc, pooled,
-                                     double(product(window))));
-    SmallVector<int64_t> movedShape;
-    for (int64_t d : perm)
-      movedShape.push_back(resultType.getDimSize(d));
-    Value result = reshape(rewriter, loc, pooled, movedShape);
-    SmallVector<int64_t> inverse(rank);
-    for (auto [i, d] : llvm::enumerate(perm))
-      inverse[d] = i;
-    rewriter.replaceOp(op, transpose(rewriter, loc, result, inverse));
+    rewriter.replaceOp(op, isPooling(op)
+                               ? lowerToPooling(rewriter, op, input)
+                               : lowerToShiftedSlices(rewriter, op, input,
+                                                      adaptor.getInitValues()[0]));
     return success();
   }
 };
