@@ -151,6 +151,18 @@ static void printIntegerList(OpAsmPrinter &printer, ArrayRef<int64_t> values) {
   printer << ']';
 }
 
+/// `@target`: the custom_call target as a symbol name (quoted when it is
+/// not an identifier, `@"a.b"`).
+static ParseResult parseCustomCallTarget(OpAsmParser &parser,
+                                         StringAttr &target) {
+  return parser.parseSymbolName(target);
+}
+
+static void printCustomCallTarget(OpAsmPrinter &printer, Operation *,
+                                  StringAttr target) {
+  printer.printSymbolName(target.getValue());
+}
+
 /// `[start:limit, start:limit:stride, ...]`.
 static ParseResult parseSliceRanges(OpAsmParser &parser,
                                     DenseI64ArrayAttr &startAttr,
@@ -459,6 +471,102 @@ LogicalResult DotGeneralOp::verify() {
   if (cast<RankedTensorType>(getType()).getRank() != expectedRank)
     return emitOpError() << "expected a result of rank " << expectedRank
                          << ", got " << getType();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Dynamic-shape ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult GetDimensionSizeOp::verify() {
+  auto input = cast<RankedTensorType>(getOperand().getType());
+  if (getDimension() < 0 || getDimension() >= input.getRank())
+    return emitOpError() << "expected dim in [0, " << input.getRank()
+                         << "), got " << getDimension();
+  if (cast<RankedTensorType>(getType()).getRank() != 0)
+    return emitOpError() << "expected a rank-0 result, got " << getType();
+  return success();
+}
+
+/// Checks that `shape` is a 1-D tensor with one entry per dimension of
+/// `result` (when its size is known).
+static LogicalResult verifyShapeOperand(Operation *op, Value shape,
+                                        StringRef name, Type result) {
+  auto type = cast<RankedTensorType>(shape.getType());
+  int64_t rank = cast<RankedTensorType>(result).getRank();
+  if (type.getRank() != 1)
+    return op->emitOpError() << "expected " << name << " to be 1-D, got "
+                             << type;
+  if (!type.isDynamicDim(0) && type.getDimSize(0) != rank)
+    return op->emitOpError() << "expected " << name << " to have " << rank
+                             << " entries (the result rank), got "
+                             << type.getDimSize(0);
+  return success();
+}
+
+LogicalResult DynamicBroadcastInDimOp::verify() {
+  auto input = cast<RankedTensorType>(getOperand().getType());
+  auto result = cast<RankedTensorType>(getType());
+  if (failed(verifyShapeOperand(*this, getOutputDimensions(),
+                                "output_dimensions", result)))
+    return failure();
+  ArrayRef<int64_t> dims = getBroadcastDimensions();
+  if (static_cast<int64_t>(dims.size()) != input.getRank())
+    return emitOpError() << "expected " << input.getRank()
+                         << " broadcast dimensions (one per operand "
+                            "dimension), got "
+                         << dims.size();
+  for (auto [i, dim] : llvm::enumerate(dims)) {
+    if (dim < 0 || dim >= result.getRank())
+      return emitOpError() << "expected broadcast dimension " << i
+                           << " in [0, " << result.getRank() << "), got "
+                           << dim;
+    int64_t from = input.getDimSize(i), to = result.getDimSize(dim);
+    if (!ShapedType::isDynamic(from) && !ShapedType::isDynamic(to) &&
+        from != 1 && from != to)
+      return emitOpError() << "operand dimension " << i << " has size " << from
+                           << "; expected 1 or " << to << " (result dimension "
+                           << dim << ")";
+  }
+  if (llvm::SmallSet<int64_t, 8>(dims.begin(), dims.end()).size() != dims.size())
+    return emitOpError("expected distinct broadcast dimensions");
+  return success();
+}
+
+LogicalResult DynamicReshapeOp::verify() {
+  return verifyShapeOperand(*this, getOutputShape(), "output_shape", getType());
+}
+
+LogicalResult DynamicIotaOp::verify() {
+  auto type = cast<RankedTensorType>(getType());
+  if (failed(verifyShapeOperand(*this, getOutputShape(), "output_shape", type)))
+    return failure();
+  if (getIotaDimension() < 0 || getIotaDimension() >= type.getRank())
+    return emitOpError() << "expected iota dimension in [0, " << type.getRank()
+                         << "), got " << getIotaDimension();
+  return success();
+}
+
+LogicalResult BatchNormInferenceOp::verify() {
+  auto input = cast<RankedTensorType>(getOperand().getType());
+  int64_t feature = getFeatureIndex();
+  if (feature < 0 || feature >= input.getRank())
+    return emitOpError() << "expected feature_index in [0, " << input.getRank()
+                         << "), got " << feature;
+  int64_t features = input.getDimSize(feature);
+  for (Value v : {getScale(), getOffset(), getMean(), getVariance()}) {
+    auto type = cast<RankedTensorType>(v.getType());
+    if (type.getRank() != 1 || type.getElementType() != input.getElementType())
+      return emitOpError() << "expected scale, offset, mean and variance to be "
+                              "1-D tensors of "
+                           << input.getElementType() << ", got " << type;
+    if (!ShapedType::isDynamic(features) && !type.isDynamicDim(0) &&
+        type.getDimSize(0) != features)
+      return emitOpError() << "expected scale, offset, mean and variance to "
+                              "have "
+                           << features << " elements (operand dimension "
+                           << feature << "), got " << type;
+  }
   return success();
 }
 

@@ -615,4 +615,208 @@ def StableHLO_OptimizationBarrierOp : StableHLO_Op<"optimization_barrier",
   }];
 }
 
+
+//===----------------------------------------------------------------------===//
+// Dynamic shapes (what jax.export prints for symbolic dimensions)
+//===----------------------------------------------------------------------===//
+
+def StableHLO_GetDimensionSizeOp : StableHLO_Op<"get_dimension_size", [Pure]> {
+  let summary = "the size of one dimension, as a rank-0 i32 tensor";
+  let description = [{
+    ```mlir
+    %b = stablehlo.get_dimension_size %x, dim = 0 : (tensor<?x4xf32>) -> tensor<i32>
+    ```
+  }];
+  let arguments = (ins StableHLO_Tensor:$operand, I64Attr:$dimension);
+  let results = (outs RankedTensorOf<[I32]>:$result);
+  let assemblyFormat = [{
+    $operand `,` `dim` `=` $dimension attr-dict `:`
+      functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def StableHLO_DynamicBroadcastInDimOp
+  : StableHLO_Op<"dynamic_broadcast_in_dim", [Pure,
+    AllElementTypesMatch<["operand", "result"]>]> {
+  let summary = "broadcast_in_dim to a shape held by a tensor";
+  let description = [{
+    Like `broadcast_in_dim`, with the result shape read from the 1-D
+    `output_dimensions` (one entry per result dimension). The optional
+    `known_expanding_dimensions` / `known_nonexpanding_dimensions` say which
+    operand dimensions are known to be (not) repeated.
+
+    ```mlir
+    %b = stablehlo.dynamic_broadcast_in_dim %x, %shape, dims = [0]
+           : (tensor<?xf32>, tensor<2xi32>) -> tensor<?x8xf32>
+    ```
+  }];
+  let arguments = (ins StableHLO_Tensor:$operand,
+                       StableHLO_IndexTensor:$output_dimensions,
+                       DenseI64ArrayAttr:$broadcast_dimensions,
+                       OptionalAttr<DenseI64ArrayAttr>:$known_expanding_dimensions,
+                       OptionalAttr<DenseI64ArrayAttr>:$known_nonexpanding_dimensions);
+  let results = (outs StableHLO_Tensor:$result);
+  let assemblyFormat = [{
+    $operand `,` $output_dimensions `,` `dims` `=` $broadcast_dimensions
+      attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def StableHLO_DynamicReshapeOp : StableHLO_Op<"dynamic_reshape", [Pure,
+    AllElementTypesMatch<["operand", "result"]>]> {
+  let summary = "reshape to a shape held by a tensor";
+  let description = [{
+    ```mlir
+    %r = stablehlo.dynamic_reshape %x, %shape
+           : (tensor<?x2x3xf32>, tensor<2xi32>) -> tensor<?x6xf32>
+    ```
+  }];
+  let arguments = (ins StableHLO_Tensor:$operand,
+                       StableHLO_IndexTensor:$output_shape);
+  let results = (outs StableHLO_Tensor:$result);
+  let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
+def StableHLO_DynamicIotaOp : StableHLO_Op<"dynamic_iota", [Pure]> {
+  let summary = "iota of a shape held by a tensor";
+  let description = [{
+    ```mlir
+    %i = stablehlo.dynamic_iota %shape, dim = 0 : (tensor<1xi32>) -> tensor<?xf32>
+    ```
+  }];
+  let arguments = (ins StableHLO_IndexTensor:$output_shape,
+                       I64Attr:$iota_dimension);
+  let results = (outs StableHLO_Tensor:$result);
+  let assemblyFormat = [{
+    $output_shape `,` `dim` `=` $iota_dimension attr-dict `:`
+      functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def StableHLO_RealDynamicSliceOp : StableHLO_Op<"real_dynamic_slice", [Pure,
+    AllElementTypesMatch<["operand", "result"]>]> {
+  let summary = "strided slice with start, limit and strides held by tensors";
+  let description = [{
+    Per dimension `start:limit:stride` from the 1-D tensors (limits
+    exclusive), with no clamping.
+
+    ```mlir
+    %s = stablehlo.real_dynamic_slice %x, %start, %limit, %strides
+           : (tensor<?x4xf32>, tensor<2xi32>, tensor<2xi32>, tensor<2xi32>)
+             -> tensor<?x4xf32>
+    ```
+  }];
+  let arguments = (ins StableHLO_Tensor:$operand,
+                       StableHLO_IndexTensor:$start_indices,
+                       StableHLO_IndexTensor:$limit_indices,
+                       StableHLO_IndexTensor:$strides);
+  let results = (outs StableHLO_Tensor:$result);
+  let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
+}
+
+def StableHLO_DynamicPadOp : StableHLO_Op<"dynamic_pad", [Pure]> {
+  let summary = "pad with amounts held by tensors";
+  let description = [{
+    `pad` with `edge_padding_low`, `edge_padding_high` and
+    `interior_padding` as 1-D tensors.
+
+    ```mlir
+    %p = stablehlo.dynamic_pad %x, %zero, %low, %high, %interior
+           : (tensor<?xf32>, tensor<f32>, tensor<1xi32>, tensor<1xi32>,
+              tensor<1xi32>) -> tensor<?xf32>
+    ```
+  }];
+  let arguments = (ins StableHLO_Tensor:$operand,
+                       StableHLO_Tensor:$padding_value,
+                       StableHLO_IndexTensor:$edge_padding_low,
+                       StableHLO_IndexTensor:$edge_padding_high,
+                       StableHLO_IndexTensor:$interior_padding);
+  let results = (outs StableHLO_Tensor:$result);
+  let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
+}
+
+def StableHLO_DynamicGatherOp : StableHLO_Op<"dynamic_gather", [Pure]> {
+  let summary = "gather with slice sizes held by a tensor (printed generically)";
+  let description = [{
+    `gather` whose `slice_sizes` is the 1-D operand `slice_sizes`. JAX
+    emits it for slices of symbolic size (`x[1:b-1]`).
+
+    ```mlir
+    %g = "stablehlo.dynamic_gather"(%x, %start, %sizes) <{dimension_numbers =
+           #stablehlo.gather<offset_dims = [0, 1], start_index_map = [0]>,
+           indices_are_sorted = true}>
+           : (tensor<?x4xf32>, tensor<1xi32>, tensor<2xi32>) -> tensor<?x4xf32>
+    ```
+  }];
+  let arguments = (ins StableHLO_Tensor:$operand,
+                       StableHLO_IndexTensor:$start_indices,
+                       StableHLO_IndexTensor:$slice_sizes,
+                       StableHLO_GatherDimensionNumbers:$dimension_numbers,
+                       DefaultValuedAttr<BoolAttr, "false">:$indices_are_sorted);
+  let results = (outs StableHLO_Tensor:$result);
+}
+
+//===----------------------------------------------------------------------===//
+// Normalization
+//===----------------------------------------------------------------------===//
+
+def StableHLO_BatchNormInferenceOp : StableHLO_Op<"batch_norm_inference", [
+    Pure, AllTypesMatch<["operand", "result"]>]> {
+  let summary = "normalize with given mean and variance (printed generically)";
+  let description = [{
+    `(operand - mean) / sqrt(variance + epsilon) * scale + offset`, where
+    `scale`, `offset`, `mean` and `variance` are 1-D along `feature_index`.
+
+    ```mlir
+    %y = "stablehlo.batch_norm_inference"(%x, %scale, %offset, %mean, %var)
+           <{epsilon = 1.000000e-05 : f32, feature_index = 1 : i64}>
+           : (tensor<2x3x4xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>,
+              tensor<3xf32>) -> tensor<2x3x4xf32>
+    ```
+  }];
+  let arguments = (ins StableHLO_Tensor:$operand, StableHLO_Tensor:$scale,
+                       StableHLO_Tensor:$offset, StableHLO_Tensor:$mean,
+                       StableHLO_Tensor:$variance, F32Attr:$epsilon,
+                       I64Attr:$feature_index);
+  let results = (outs StableHLO_Tensor:$result);
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Calls into other compilers' runtimes
+//===----------------------------------------------------------------------===//
+
+def StableHLO_CustomCallOp : StableHLO_Op<"custom_call"> {
+  let summary = "a call to a target outside StableHLO, named by a string";
+  let description = [{
+    Calls `call_target_name` with `inputs`. JAX emits it for shape
+    constraints of symbolic shapes (`@shape_assertion(%pred, %dims...)` with
+    an `error_message`) and for sharding annotations (`@Sharding`,
+    `@SPMDFullToShardShape`, `@SPMDShardToFullShape`). Attributes other than
+    the target (`api_version`, `backend_config`, `error_message`,
+    `mhlo.sharding`, ...) are kept as they are printed.
+
+    ```mlir
+    stablehlo.custom_call @shape_assertion(%ok, %b) {api_version = 2 : i32,
+        error_message = "...", has_side_effect = true}
+        : (tensor<i1>, tensor<i32>) -> ()
+    %s = stablehlo.custom_call @Sharding(%x) {mhlo.sharding = "{replicated}"}
+        : (tensor<4xf32>) -> tensor<4xf32>
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$inputs,
+                       StrAttr:$call_target_name,
+                       DefaultValuedOptionalAttr<BoolAttr, "false">:$has_side_effect,
+                       OptionalAttr<AnyAttr>:$backend_config);
+  let results = (outs Variadic<AnyType>);
+  let assemblyFormat = [{
+    custom<CustomCallTarget>($call_target_name) `(` $inputs `)` attr-dict `:`
+      functional-type(operands, results)
+  }];
+}
+
 #endif // KILN_DIALECT_STABLEHLO_IR_STABLEHLOOPS_TD
