@@ -1,14 +1,15 @@
 //===- InitAllDialects.h - dialects Kiln tools load -------------*- C++ -*-===//
 //
 // Part of Kiln. The one list of dialects that kiln-opt, kiln-compile and the
-// compiler accept as input. Link KilnTensorRTDialect and KilnStableHLODialect
-// to use it.
+// compiler accept as input. Link KilnTensorRTDialect, KilnStableHLODialect
+// and KilnSdyDialect to use it.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef KILN_INITALLDIALECTS_H
 #define KILN_INITALLDIALECTS_H
 
+#include "kiln/Dialect/Sdy/IR/Sdy.h"
 #include "kiln/Dialect/StableHLO/IR/StableHLO.h"
 #include "kiln/Dialect/TensorRT/IR/TensorRT.h"
 
@@ -21,13 +22,15 @@
 
 namespace kiln {
 
-/// Registers `tensorrt`, the input dialects `stablehlo` and `chlo`, `func`,
-/// `arith`, `tensor` and `quant`, and lets the inliner inline `func.call`.
+/// Registers `tensorrt`, the input dialects `stablehlo` and `chlo`, the
+/// sharding annotations of `sdy`, `func`, `arith`, `tensor` and `quant`, and
+/// lets the inliner inline `func.call`.
 inline void registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<mlir::tensorrt::TensorRTDialect, mlir::func::FuncDialect,
                   mlir::arith::ArithDialect, mlir::tensor::TensorDialect,
                   mlir::quant::QuantDialect>();
-  registry.insert<mlir::stablehlo::StableHLODialect, mlir::chlo::ChloDialect>();
+  registry.insert<mlir::stablehlo::StableHLODialect, mlir::chlo::ChloDialect,
+                  mlir::sdy::SdyDialect>();
   mlir::func::registerInlinerExtension(registry);
 }
 

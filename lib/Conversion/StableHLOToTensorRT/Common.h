@@ -12,6 +12,7 @@
 
 #include "kiln/Conversion/StableHLOToTensorRT/StableHLOToTensorRT.h"
 
+#include "kiln/Dialect/Sdy/IR/Sdy.h"
 #include "kiln/Dialect/StableHLO/IR/StableHLO.h"
 #include "kiln/Dialect/TensorRT/IR/TensorRT.h"
 

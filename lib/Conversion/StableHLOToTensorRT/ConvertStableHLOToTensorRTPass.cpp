@@ -8,6 +8,7 @@
 
 #include "kiln/Conversion/Passes.h"
 
+#include "kiln/Dialect/Sdy/IR/Sdy.h"
 #include "kiln/Dialect/StableHLO/IR/StableHLO.h"
 #include "kiln/Dialect/TensorRT/IR/TensorRT.h"
 
@@ -39,7 +40,8 @@ struct ConvertStableHLOToTensorRTPass
 
     ConversionTarget target(getContext());
     target.addLegalDialect<tensorrt::TensorRTDialect, func::FuncDialect>();
-    target.addIllegalDialect<stablehlo::StableHLODialect, chlo::ChloDialect>();
+    target.addIllegalDialect<stablehlo::StableHLODialect, chlo::ChloDialect,
+                             sdy::SdyDialect>();
     RewritePatternSet patterns(&getContext());
     kiln::populateStableHLOToTensorRTPatterns(patterns);
     if (failed(applyPartialConversion(module, target, std::move(patterns))))

@@ -47,10 +47,17 @@ kiln::stablehlo_to_tensorrt::unsupportedReason(Operation *op) {
   return family->problem(op);
 }
 
+/// Ops the conversion consumes: `stablehlo`, `chlo` and the `sdy` sharding
+/// annotations that come with them.
+static bool isInputOp(Operation *op) {
+  return isa<shlo::StableHLODialect, chlo::ChloDialect, sdy::SdyDialect>(
+      op->getDialect());
+}
+
 bool kiln::containsStableHLO(ModuleOp module) {
   bool found = false;
   module.walk([&](Operation *op) {
-    if (isa<shlo::StableHLODialect, chlo::ChloDialect>(op->getDialect())) {
+    if (isInputOp(op)) {
       found = true;
       return WalkResult::interrupt();
     }
@@ -67,10 +74,10 @@ LogicalResult kiln::checkStableHLOConvertible(ModuleOp module) {
   };
   llvm::MapVector<OperationName, Problem> problems;
   module.walk<WalkOrder::PreOrder>([&](Operation *op) {
-    if (!isa<shlo::StableHLODialect, chlo::ChloDialect>(op->getDialect()))
+    if (!isInputOp(op))
       return WalkResult::advance();
     // The reducer of a convertible reduce is judged with the reduce.
-    if (isa<shlo::ReturnOp>(op))
+    if (isa<shlo::ReturnOp, sdy::ReturnOp>(op))
       return WalkResult::advance();
     if (std::optional<std::string> reason = unsupportedReason(op)) {
       Problem &problem = problems[op->getName()];
@@ -81,7 +88,8 @@ LogicalResult kiln::checkStableHLOConvertible(ModuleOp module) {
     }
     // Ops in loop and branch regions are converted one by one; reducer
     // regions go with their reduce.
-    if (isa<shlo::WhileOp, shlo::CaseOp, shlo::IfOp>(op))
+    if (isa<shlo::WhileOp, shlo::CaseOp, shlo::IfOp, sdy::ManualComputationOp>(
+            op))
       return WalkResult::advance();
     return op->getNumRegions() ? WalkResult::skip() : WalkResult::advance();
   });

@@ -34,6 +34,10 @@ class Case:
     tags: List[str] = field(default_factory=list)
     # Extra kiln-compile arguments the saved program needs (lit test only).
     compile_args: List[str] = field(default_factory=list)
+    # Writes the program text when it is not `jax.jit(fn).lower(...)`
+    # (sharded or donating programs); `fn` is still what the results are
+    # compared with.
+    lowering: Optional[Callable[["Case"], str]] = None
 
 
 def _f32(*shape):
@@ -187,4 +191,6 @@ def example_args(case: Case):
 
 
 def lower(case: Case) -> str:
+    if case.lowering:
+        return case.lowering(case)
     return jax.jit(case.fn).lower(*example_args(case)).as_text()
