@@ -128,6 +128,24 @@ def _reshard_explicit(devices):
     return f, lowering
 
 
+def _without_shardy(make):
+    """The same program as JAX writes it with the GSPMD partitioner:
+    `mhlo.sharding` strings and sharding custom calls instead of `sdy`."""
+    def make_gspmd(devices):
+        fn, lowering = make(devices)
+
+        def lower_gspmd(case):
+            jax.config.update("jax_use_shardy_partitioner", False)
+            return lowering(case)
+
+        return fn, lower_gspmd
+    return make_gspmd
+
+
+_SHARDED["gspmd_sharded_mlp"] = _without_shardy(_sharded_mlp)
+_SHARDED["gspmd_shard_map_replicated"] = _without_shardy(_shard_map_replicated)
+
+
 _BIG_W = ((np.arange(48 * 40) % 97 - 48) / 64).astype(np.float32).reshape(48, 40)
 _BIG_MASK = (np.arange(40) % 3 == 0)
 
@@ -154,6 +172,8 @@ CASES: List[Case] = [
     _sharded_case("sharding_constraint_2d", [_f32(4, 6)]),
     _sharded_case("shard_map_replicated", [_f32(4, 8), _f32(8, 6)], low=-1.0, high=1.0),
     _sharded_case("reshard_explicit", [_f32(6, 4)]),
+    _sharded_case("gspmd_sharded_mlp", [_f32(8, 16), _f32(16, 32), _f32(32), _f32(32, 4)], low=-1.0, high=1.0),
+    _sharded_case("gspmd_shard_map_replicated", [_f32(4, 8), _f32(8, 6)], low=-1.0, high=1.0),
     Case("shard_alike", _shard_alike, [_f32(3, 5), _f32(3, 5)]),
     Case("big_constants", _big_constants, [_f32(4, 48)], low=-1.0, high=1.0),
     Case("donated_args", lambda x, y: x * 2.0 + y, [_f32(4, 3), _f32(4, 3)], lowering=_donating),
