@@ -26,12 +26,12 @@ func.func @main(%x: tensor<4xf32>, %i: tensor<4xi32>, %d: tensor<2xf64>, %n: ten
     %w = stablehlo.select %gt, %c, %e : tensor<i1>, tensor<i32>
     stablehlo.return %v, %w : tensor<f32>, tensor<i32>
   }
-  %y = stablehlo.cbrt %t : tensor<4xf32>
-  // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.cbrt' has no conversion to `tensorrt` yet
+  %y = stablehlo.popcnt %t : tensor<4xf32>
+  // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.popcnt' is defined only on integer tensors
   %dd = stablehlo.add %d, %d : tensor<2xf64>
   // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.add' uses element type f64, which the Kiln runtime does not support
-  %bits = stablehlo.and %n, %n : tensor<4xi32>
-  // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.and' is supported only on i1
+  %bits = stablehlo.and %x, %x : tensor<4xf32>
+  // CHECK: unsupported.mlir:[[@LINE-1]]:{{[0-9]+}}: error: 'stablehlo.and' is defined only on integer and i1 tensors
   return %y : tensor<4xf32>
 }
 // CHECK-NOT: error
