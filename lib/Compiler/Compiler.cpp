@@ -3,6 +3,7 @@
 
 #include "kiln/Compiler/EnginePlanBuilder.h"
 #include "kiln/Conversion/Passes.h"
+#include "kiln/Dialect/TensorRT/IR/TensorRT.h"
 #include "kiln/Dialect/TensorRT/Transforms/Passes.h"
 #include "kiln/InitAllDialects.h"
 
@@ -50,6 +51,157 @@ static FailureOr<func::FuncOp> findEntryPoint(ModuleOp module,
   return diag;
 }
 
+/// The name an input is known by: its `loc("name")`, else `argN` (as the
+/// engine names it).
+static std::string inputName(BlockArgument arg) {
+  if (auto named = dyn_cast<NameLoc>(arg.getLoc()))
+    return named.getName().str();
+  return "arg" + std::to_string(arg.getArgNumber());
+}
+
+/// jax.export's `main` has unnamed arguments that it passes straight on to
+/// the function it wraps, whose arguments carry the user's names
+/// (`loc("x")`): give those names to `main`'s arguments, so that inputs and
+/// their shape profiles can be named as in the Python source.
+static void adoptCalleeArgumentNames(ModuleOp module, func::FuncOp entry) {
+  if (entry.isExternal())
+    return;
+  for (BlockArgument arg : entry.getArguments()) {
+    if (isa<NameLoc>(arg.getLoc()))
+      continue;
+    for (OpOperand &use : arg.getUses()) {
+      auto call = dyn_cast<func::CallOp>(use.getOwner());
+      if (!call)
+        continue;
+      auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
+      if (!callee || callee.isExternal())
+        continue;
+      // The name, over the argument's own position (for diagnostics).
+      if (auto named = dyn_cast<NameLoc>(
+              callee.getArgument(use.getOperandNumber()).getLoc())) {
+        arg.setLoc(NameLoc::get(named.getName(), arg.getLoc()));
+        break;
+      }
+    }
+  }
+}
+
+static std::string dimsText(ArrayRef<int64_t> dims) {
+  std::string text;
+  for (auto [i, d] : llvm::enumerate(dims))
+    text += (i ? "x" : "") + (ShapedType::isDynamic(d) ? std::string("?")
+                                                       : std::to_string(d));
+  return text.empty() ? "(scalar)" : text;
+}
+
+/// Attaches the options' shape profiles to the entry point's arguments as
+/// `tensorrt.shape_profile`, and checks that every argument with `?`
+/// dimensions has one.
+static LogicalResult attachShapeProfiles(func::FuncOp entry,
+                                         const CompileOptions &options) {
+  MLIRContext *context = entry.getContext();
+  StringRef attrName = tensorrt::TensorRTDialect::getShapeProfileArgAttrName();
+  bool ok = true;
+  std::vector<bool> given(entry.getNumArguments(), false);
+  for (const InputShapeProfile &profile : options.shapeProfiles) {
+    // By name first, then by position.
+    std::optional<unsigned> index;
+    for (BlockArgument arg : entry.getArguments())
+      if (inputName(arg) == profile.input)
+        index = arg.getArgNumber();
+    unsigned position;
+    if (!index && !profile.input.empty() &&
+        llvm::all_of(profile.input, llvm::isDigit) &&
+        !StringRef(profile.input).getAsInteger(10, position) &&
+        position < entry.getNumArguments())
+      index = position;
+    if (!index) {
+      InFlightDiagnostic diag = entry.emitError()
+                                << "shape profile for unknown input '"
+                                << profile.input << "'; the inputs of '"
+                                << entry.getSymName() << "' are";
+      for (BlockArgument arg : entry.getArguments())
+        diag << " " << arg.getArgNumber() << ":'" << inputName(arg) << "'";
+      ok = false;
+      continue;
+    }
+    BlockArgument arg = entry.getArgument(*index);
+    std::string what = "input '" + inputName(arg) + "' (argument " +
+                       std::to_string(*index) + ")";
+    if (given[*index]) {
+      emitError(arg.getLoc()) << "two shape profiles for " << what;
+      ok = false;
+      continue;
+    }
+    given[*index] = true;
+    auto type = dyn_cast<RankedTensorType>(arg.getType());
+    if (!type) {
+      emitError(arg.getLoc()) << "shape profile for " << what
+                              << ", which is not a ranked tensor";
+      ok = false;
+      continue;
+    }
+    int64_t rank = type.getRank();
+    if (static_cast<int64_t>(profile.min.size()) != rank ||
+        static_cast<int64_t>(profile.opt.size()) != rank ||
+        static_cast<int64_t>(profile.max.size()) != rank) {
+      emitError(arg.getLoc())
+          << "shape profile for " << what << " of type " << type << " needs "
+          << rank << " dimensions in min, opt and max, got min "
+          << dimsText(profile.min) << ", opt " << dimsText(profile.opt)
+          << ", max " << dimsText(profile.max);
+      ok = false;
+      continue;
+    }
+    bool valid = true;
+    for (int64_t d = 0; d < rank && valid; ++d) {
+      int64_t lo = profile.min[d], mid = profile.opt[d], hi = profile.max[d];
+      if (!type.isDynamicDim(d) &&
+          (lo != type.getDimSize(d) || mid != lo || hi != lo)) {
+        emitError(arg.getLoc())
+            << "shape profile for " << what << " contradicts its type " << type
+            << ": dimension " << d << " is " << type.getDimSize(d)
+            << ", but the profile gives min " << lo << ", opt " << mid
+            << ", max " << hi;
+        valid = false;
+      } else if (lo < 0 || lo > mid || mid > hi) {
+        emitError(arg.getLoc())
+            << "shape profile for " << what << ": dimension " << d
+            << " needs 0 <= min <= opt <= max, got min " << lo << ", opt "
+            << mid << ", max " << hi;
+        valid = false;
+      }
+    }
+    if (!valid) {
+      ok = false;
+      continue;
+    }
+    if (type.hasStaticShape())
+      continue; // a static input needs no profile; this one agrees with it
+    entry.setArgAttr(*index, attrName,
+                     tensorrt::ShapeProfileAttr::get(context, profile.min,
+                                                     profile.opt, profile.max));
+  }
+  if (!ok)
+    return failure();
+  for (BlockArgument arg : entry.getArguments()) {
+    auto type = dyn_cast<RankedTensorType>(arg.getType());
+    if (!type || type.hasStaticShape() ||
+        entry.getArgAttr(arg.getArgNumber(), attrName))
+      continue;
+    emitError(arg.getLoc())
+        << "argument " << arg.getArgNumber() << " has dynamic shape " << type
+        << " but no '" << attrName
+        << "' attribute giving its min/opt/max shapes: give input '"
+        << inputName(arg)
+        << "' a shape profile (compile_mlir(..., shape_profiles=...), or "
+           "kiln-compile --shape-profile="
+        << inputName(arg) << ":MIN:OPT:MAX)";
+    ok = false;
+  }
+  return success(ok);
+}
+
 CompileResult compileSource(const std::string &source,
                             const std::string &bufferName,
                             const CompileOptions &options) {
@@ -72,6 +224,14 @@ CompileResult compileSource(const std::string &source,
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
   if (!module)
     return result;
+  {
+    FailureOr<func::FuncOp> entry = findEntryPoint(*module, options);
+    if (failed(entry))
+      return result;
+    adoptCalleeArgumentNames(*module, *entry);
+    if (failed(attachShapeProfiles(*entry, options)))
+      return result;
+  }
   // JAX programs arrive as `stablehlo`/`chlo`; they become `tensorrt` first
   // (unsupported ops are reported before any other work), then the
   // simplification pipeline raises what JAX wrote out (GELU, LayerNorm, ...)

@@ -13,10 +13,23 @@
                             jnp.zeros((3, 4), jnp.float32)).as_text()
     exe = compile_mlir(text)
     out = exe(np.ones((2, 3), np.float32), np.ones((3, 4), np.float32))
+
+A dynamic batch: export with a symbolic dimension and give the input a
+shape profile; the executable then takes any batch from min to max.
+
+.. code-block:: python
+
+    from jax import export
+
+    x_spec = jax.ShapeDtypeStruct(export.symbolic_shape("b, 3"), jnp.float32)
+    w_spec = jax.ShapeDtypeStruct((3, 4), jnp.float32)
+    text = export.export(jax.jit(f))(x_spec, w_spec).mlir_module()
+    exe = compile_mlir(text, shape_profiles={"x": ((1, 3), (8, 3), (32, 3))})
+    out = exe(np.ones((5, 3), np.float32), np.ones((3, 4), np.float32))
 """
 
 import os
-from typing import Optional, Union
+from typing import Dict, Optional, Sequence, Tuple, Union
 
 from kiln import _dtype, _native
 from kiln.backend.executable import Executable
@@ -39,6 +52,60 @@ def _read_source(text_or_path: Union[str, os.PathLike]):
     return text_or_path, "<mlir>"
 
 
+Shape = Sequence[int]
+Profile = Tuple[Shape, Shape, Shape]
+
+
+class _ProfiledInputInfo(InputInfo):
+    """An input with dynamic dimensions: ``shape`` has ``None`` for them and
+    ``shape_bounds`` is the (min, opt, max) shapes of its profile."""
+
+    def __init__(self, shape, dtype, bounds):
+        self.shape = tuple(None if d < 0 else d for d in shape)
+        self.dtype = dtype
+        self.shape_bounds = bounds
+
+    def __repr__(self):
+        lo, opt, hi = self.shape_bounds
+        return f"InputInfo(shape_bounds=(min={lo}, opt={opt}, max={hi}), dtype={self.dtype})"
+
+
+def _as_shape(value, what):
+    if not isinstance(value, (tuple, list)) or not all(
+        isinstance(d, int) and not isinstance(d, bool) for d in value
+    ):
+        raise KilnException(f"compile_mlir: {what} must be a shape (a tuple of ints), got {value!r}")
+    return [int(d) for d in value]
+
+
+def _profile_entries(shape_profiles):
+    """[(input name or position as text, min, opt, max)] from the forms
+    compile_mlir accepts."""
+    if shape_profiles is None:
+        return []
+    if isinstance(shape_profiles, dict):
+        items = list(shape_profiles.items())
+    elif isinstance(shape_profiles, (list, tuple)):
+        items = [(i, p) for i, p in enumerate(shape_profiles) if p is not None]
+    else:
+        raise KilnException(
+            "compile_mlir: shape_profiles must be a dict {input name or position: (min, opt, max)} "
+            f"or a list with one (min, opt, max) or None per input, got {type(shape_profiles).__name__}"
+        )
+    entries = []
+    for key, profile in items:
+        if isinstance(key, bool) or not isinstance(key, (str, int)):
+            raise KilnException(f"compile_mlir: shape_profiles keys are input names or positions, got {key!r}")
+        if not isinstance(profile, (tuple, list)) or len(profile) != 3:
+            raise KilnException(
+                f"compile_mlir: the shape profile of input {key!r} must be (min, opt, max) shapes, "
+                f"e.g. ((1, 4), (8, 4), (32, 4)); got {profile!r}"
+            )
+        lo, opt, hi = (_as_shape(s, f"the {n} shape of input {key!r}") for s, n in zip(profile, ("min", "opt", "max")))
+        entries.append((str(key), lo, opt, hi))
+    return entries
+
+
 def compile_mlir(
     text_or_path: Union[str, os.PathLike],
     entry_point: Optional[str] = None,
@@ -56,20 +123,25 @@ def compile_mlir(
         text_or_path: MLIR text, or the path of a ``.mlir`` file.
         entry_point: The function to compile; by default the only public
             one, or ``main``.
-        shape_profiles: Reserved for dynamic dimensions (``?``); Kiln
-            compiles static shapes only so far.
+        shape_profiles: The shapes accepted by inputs with dynamic
+            dimensions (``?``, e.g. from ``jax.export`` with a symbolic
+            batch): ``{input: (min, opt, max)}`` with the input's name
+            (``x`` for ``loc("x")``, else ``arg0``, ``arg1``, …) or
+            position, or a list with one ``(min, opt, max)`` or ``None``
+            per input. Each shape is a tuple of ints; static dimensions
+            repeat their size. The executable accepts any shape from min
+            to max per dimension and refuses others with the bounds.
 
     Raises:
         KilnException: with the compiler's diagnostics (``file:line:col``,
             the source line and a caret) when the program is malformed or
             uses ops Kiln cannot compile; one error per unsupported op kind.
     """
-    if shape_profiles is not None:
-        raise KilnException("compile_mlir: shape_profiles are not supported yet (static shapes only)")
+    profiles = _profile_entries(shape_profiles)
     source, name = _read_source(text_or_path)
     C = _native.native()
     try:
-        engine = C.compile(source, name, entry_point or "")
+        engine = C.compile(source, name, entry_point or "", profiles)
     except C.CompileError as e:
         error = KilnException(f"the Kiln compiler rejected '{name}':\n\n{str(e).rstrip()}")
         error.mlir = source
@@ -84,5 +156,9 @@ def compile_mlir(
                 f"cannot pass yet"
             ) from None
         names.append(input_name if input_name.isidentifier() else f"arg{i}")
-        infos.append(InputInfo(tuple(shape), dtype))
+        if any(d < 0 for d in shape):
+            bounds = next(((lo, opt, hi) for key, lo, opt, hi in profiles if key in (input_name, str(i))), None)
+            infos.append(_ProfiledInputInfo(shape, dtype, bounds and tuple(tuple(b) for b in bounds)))
+        else:
+            infos.append(InputInfo(tuple(shape), dtype))
     return Executable(engine, names, infos, single_output=len(engine.outputs) == 1, mlir=source)

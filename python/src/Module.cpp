@@ -12,6 +12,7 @@
 
 #include <nanobind/stl/unique_ptr.h>
 #include <nanobind/stl/string.h>
+#include <nanobind/stl/tuple.h>
 #include <nanobind/stl/vector.h>
 
 #include <memory>
@@ -50,12 +51,17 @@ NB_MODULE(_C, m) {
   m.def(
       "compile",
       [](const std::string &source, const std::string &bufferName,
-         const std::string &entry) {
+         const std::string &entry,
+         const std::vector<std::tuple<std::string, std::vector<int64_t>,
+                                      std::vector<int64_t>,
+                                      std::vector<int64_t>>> &shapeProfiles) {
         kiln::compiler::CompileResult result;
         {
           nb::gil_scoped_release release;
           kiln::compiler::CompileOptions options;
           options.entryPoint = entry;
+          for (const auto &[input, min, opt, max] : shapeProfiles)
+            options.shapeProfiles.push_back({input, min, opt, max});
           result = kiln::compiler::compileSource(source, bufferName, options);
         }
         if (!result.ok)
@@ -65,8 +71,13 @@ NB_MODULE(_C, m) {
       },
       nb::arg("source"), nb::arg("buffer_name") = "<python>",
       nb::arg("entry") = "",
-      "Compiles `tensorrt`-dialect MLIR text into an Engine. Raises "
-      "CompileError with the rendered diagnostics on failure.");
+      nb::arg("shape_profiles") = std::vector<
+          std::tuple<std::string, std::vector<int64_t>, std::vector<int64_t>,
+                     std::vector<int64_t>>>(),
+      "Compiles `tensorrt`-dialect MLIR text (or StableHLO) into an Engine. "
+      "`shape_profiles` lists (input name or position, min, opt, max) for "
+      "the inputs with `?` dimensions. Raises CompileError with the rendered "
+      "diagnostics on failure.");
 
   m.def(
       "kernel_names",

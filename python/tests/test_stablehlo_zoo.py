@@ -11,6 +11,7 @@ import pytest
 jax = pytest.importorskip("jax")
 jnp = jax.numpy
 
+import kiln  # noqa: E402
 from kiln.compiler import compile_mlir  # noqa: E402
 from kiln.exception import KilnException  # noqa: E402
 
@@ -19,10 +20,11 @@ sys.path.insert(0, os.path.abspath(ZOO_DIR))
 import zoo  # noqa: E402
 
 
-def _inputs(case, seed):
+def _inputs(case, seed, shapes=None):
     rng = np.random.default_rng(seed)
     arrays = []
-    for shape, dtype in case.args:
+    shapes = shapes or [shape for shape, _ in case.args]
+    for shape, (_, dtype) in zip(shapes, case.args):
         dtype = jnp.dtype(dtype)  # knows bfloat16 and the float8 types
         if dtype == np.bool_:
             arrays.append(rng.integers(0, 2, size=shape).astype(dtype))
@@ -39,12 +41,18 @@ def _params():
         yield pytest.param(case, id=case.name, marks=marks)
 
 
+def _compile(case):
+    path = os.path.join(ZOO_DIR, "Inputs", case.name + ".mlir")
+    return compile_mlir(path, shape_profiles=zoo.shape_profiles(case) or None)
+
+
 @pytest.mark.parametrize("case", _params())
 def test_zoo_matches_jax(case):
-    path = os.path.join(ZOO_DIR, "Inputs", case.name + ".mlir")
-    exe = compile_mlir(path)
-    for seed in range(2):
-        inputs = _inputs(case, seed)
+    exe = _compile(case)
+    # A dynamic case runs at its profile's opt, min and max sizes.
+    shapes = [zoo.concrete_shapes(case, sizes) for sizes in zoo.run_sizes(case)] if case.dims else [None]
+    for seed, shape in enumerate(shapes * 2 if len(shapes) == 1 else shapes):
+        inputs = _inputs(case, seed, shape)
         expected = jax.jit(case.fn)(*inputs)
         expected = [np.asarray(e) for e in (expected if isinstance(expected, (tuple, list)) else [expected])]
         got = exe(*inputs)
@@ -56,6 +64,24 @@ def test_zoo_matches_jax(case):
                 g.astype(np.float64) if g.dtype.kind == "V" or g.dtype.name == "bfloat16" else g,
                 e.astype(np.float64) if e.dtype.name == "bfloat16" else e,
                 rtol=case.tolerance, atol=case.tolerance)
+
+
+def _dynamic_params():
+    for case in zoo.CASES:
+        if case.dims and not case.xfail:
+            yield pytest.param(case, id=case.name)
+
+
+@pytest.mark.parametrize("case", _dynamic_params())
+def test_zoo_dynamic_shape_outside_profile_is_refused(case):
+    """One past the largest size of the profile is refused, with the bounds."""
+    exe = _compile(case)
+    dim, (low, _, high) = next(iter(case.dims.items()))
+    sizes = {d: bounds[1] for d, bounds in case.dims.items()}
+    sizes[dim] = high + 1
+    inputs = _inputs(case, 0, zoo.concrete_shapes(case, sizes))
+    with pytest.raises(KilnException, match=rf"outside its shape profile \[{low}, {high}\]"):
+        exe(*inputs)
 
 
 def test_saved_programs_are_current():
@@ -81,6 +107,52 @@ def test_compile_mlir_from_text():
     a = np.arange(6, dtype=np.float32).reshape(2, 3) - 2
     b = np.ones((3, 4), np.float32)
     np.testing.assert_allclose(np.asarray(exe(a, b)), np.maximum(a @ b, 0))
+
+
+def test_compile_mlir_dynamic_batch_from_export(tmp_path):
+    from jax import export
+
+    def f(x, w):
+        return jax.nn.softmax(jnp.tanh(x @ w), axis=-1)
+
+    spec = jax.ShapeDtypeStruct(export.symbolic_shape("b, 3"), np.float32)
+    text = export.export(jax.jit(f))(spec, jax.ShapeDtypeStruct((3, 4), np.float32)).mlir_module()
+    exe = compile_mlir(text, shape_profiles={"x": ((1, 3), (4, 3), (8, 3))})
+    assert exe.input_infos["x"].shape == (None, 3)
+    w = np.linspace(-1, 1, 12, dtype=np.float32).reshape(3, 4)
+    for batch in (1, 5, 8):
+        x = np.linspace(-2, 2, batch * 3, dtype=np.float32).reshape(batch, 3)
+        np.testing.assert_allclose(np.asarray(exe(x, w)), np.asarray(f(x, w)), rtol=1e-4, atol=1e-5)
+    assert exe.output_infos[0].shape == (None, 4)
+    # The same profile as a list with one entry per input.
+    exe = compile_mlir(text, shape_profiles=[((1, 3), (4, 3), (8, 3)), None])
+    assert np.asarray(exe(np.ones((2, 3), np.float32), w)).shape == (2, 4)
+    # A saved dynamic engine loads and still takes any batch in the profile.
+    path = str(tmp_path / "f.kiln")
+    exe.save(path)
+    loaded = kiln.Executable.load(path)
+    x = np.ones((7, 3), np.float32)
+    np.testing.assert_allclose(np.asarray(loaded(x, w)), np.asarray(f(x, w)), rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    "profiles, message",
+    [
+        (None, r"argument 0 has dynamic shape 'tensor<\?x3xf32>' but no 'tensorrt.shape_profile'.*input 'x'"),
+        ({"y": ((1, 3), (4, 3), (8, 3))}, r"shape profile for unknown input 'y'; the inputs of 'main' are 0:'x' 1:'w'"),
+        ({"x": ((1, 4), (4, 4), (8, 4))}, r"contradicts its type 'tensor<\?x3xf32>': dimension 1 is 3"),
+        ({0: ((4, 3), (2, 3), (8, 3))}, r"dimension 0 needs 0 <= min <= opt <= max, got min 4, opt 2, max 8"),
+        ({"x": ((1,), (4,), (8,))}, r"needs 2 dimensions in min, opt and max"),
+        ({"x": ((1, 3), (4, 3))}, r"must be \(min, opt, max\) shapes"),
+    ],
+)
+def test_compile_mlir_bad_shape_profiles(profiles, message):
+    from jax import export
+
+    spec = jax.ShapeDtypeStruct(export.symbolic_shape("b, 3"), np.float32)
+    text = export.export(jax.jit(lambda x, w: x @ w))(spec, jax.ShapeDtypeStruct((3, 4), np.float32)).mlir_module()
+    with pytest.raises(KilnException, match=message):
+        compile_mlir(text, shape_profiles=profiles)
 
 
 def test_unsupported_ops_fail_once_per_kind():

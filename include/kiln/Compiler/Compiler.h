@@ -10,14 +10,30 @@
 
 #include "kiln/Runtime/EnginePlan.h"
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace kiln::compiler {
+
+/// The min/opt/max shapes of one input with `?` dimensions: the engine runs
+/// every shape between min and max (per dimension) and is planned for opt.
+struct InputShapeProfile {
+  /// The input: its name (`x` from `loc("x")`, or `arg0`, `arg1`, ...) or
+  /// its position as a decimal number.
+  std::string input;
+  std::vector<int64_t> min, opt, max;
+};
 
 struct CompileOptions {
   /// Name of the func.func to compile; empty picks the only public function
   /// (or the one named "main").
   std::string entryPoint;
+  /// Profiles of the entry point's inputs with `?` dimensions; each becomes
+  /// the input's `tensorrt.shape_profile`. Every `?` input needs one (or
+  /// that attribute in the source). A profile must agree with the static
+  /// dimensions and have 0 <= min <= opt <= max.
+  std::vector<InputShapeProfile> shapeProfiles;
 };
 
 struct CompileResult {

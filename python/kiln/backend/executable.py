@@ -10,6 +10,17 @@ from kiln.exception import KilnException, raise_error
 from kiln.tensor import Tensor
 
 
+def _signature_info(shape, dtype) -> InputInfo:
+    """The InputInfo of an engine input or output; a dynamic (-1) dimension
+    becomes None (the engine checks it against the shape profile)."""
+    if all(d >= 0 for d in shape):
+        return InputInfo(tuple(shape), dtype)
+    info = InputInfo.__new__(InputInfo)
+    info.shape = tuple(None if d < 0 else d for d in shape)
+    info.dtype = dtype
+    return info
+
+
 class Executable:
     """
     The result of :func:`kiln.compile`: call it with numpy arrays or
@@ -42,7 +53,7 @@ class Executable:
     @property
     def output_infos(self) -> List[InputInfo]:
         """Shape and dtype of each result."""
-        return [InputInfo(shape, _dtype.from_mlir(name)) for _, name, shape in self._engine.outputs]
+        return [_signature_info(shape, _dtype.from_mlir(name)) for _, name, shape in self._engine.outputs]
 
     def __repr__(self):
         params = ", ".join(f"{n}: {i.dtype}{list(i.shape)}" for n, i in zip(self._arg_names, self._input_infos))
@@ -96,7 +107,10 @@ class Executable:
                     f"argument '{name}': wrong dtype: expected {info.dtype}, got {given or array.dtype}",
                     source=source,
                 )
-            if tuple(array.shape) != info.shape:
+            # A None dimension is dynamic: the engine checks it against its profile.
+            if len(array.shape) != len(info.shape) or any(
+                d is not None and d != a for d, a in zip(info.shape, array.shape)
+            ):
                 raise_error(
                     f"argument '{name}': wrong shape: expected {info.shape}, got {tuple(array.shape)}",
                     source=source,
@@ -129,5 +143,5 @@ class Executable:
         names, infos = [], []
         for i, (name, dtype_name, shape) in enumerate(engine.inputs):
             names.append(name if name.isidentifier() else f"arg{i}")
-            infos.append(InputInfo(tuple(shape), _dtype.from_mlir(dtype_name)))
+            infos.append(_signature_info(shape, _dtype.from_mlir(dtype_name)))
         return Executable(engine, names, infos, single_output=len(engine.outputs) == 1)

@@ -13,8 +13,9 @@ imports ``Case`` and the helpers from here and defines its own ``CASES``
 list; names must be unique across the whole zoo.
 """
 
+import re
 from dataclasses import dataclass, field
-from typing import Callable, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple, Union
 
 import jax
 import jax.numpy as jnp
@@ -25,7 +26,9 @@ from jax import lax
 class Case:
     name: str
     fn: Callable
-    args: List[Tuple[Tuple[int, ...], str]]
+    # (shape, dtype) per argument; a shape entry may be the name of a
+    # symbolic dimension (e.g. ("b", 16)) bounded in `dims`.
+    args: List[Tuple[Tuple[Union[int, str], ...], str]]
     xfail: Optional[str] = None
     # Inputs are drawn from [low, high) (integers: randint in that range).
     low: float = -2.0
@@ -38,6 +41,18 @@ class Case:
     # (sharded or donating programs); `fn` is still what the results are
     # compared with.
     lowering: Optional[Callable[["Case"], str]] = None
+    # (min, opt, max) of each symbolic dimension named in `args`. Such a case
+    # is exported with jax.export (symbolic shapes), compiled with a shape
+    # profile per dynamic argument (also put in `compile_args`) and run at
+    # several sizes (`run_sizes`).
+    dims: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.dims and not self.compile_args:
+            self.compile_args = [
+                f"--shape-profile={i}:" + ":".join("x".join(map(str, s)) for s in bounds)
+                for i, bounds in shape_profiles(self).items()
+            ]
 
 
 def _f32(*shape):
@@ -176,21 +191,61 @@ CASES: List[Case] = [
     Case("sort_pairs_descending", lambda k, v: lax.sort((-k, v), num_keys=1)[1], [_f32(2, 5), _f32(2, 5)]),
 ]
 
-# Topic modules; each defines CASES. Imported here, after Case exists.
+def concrete_shapes(case: Case, sizes: Dict[str, int]) -> List[Tuple[int, ...]]:
+    """The argument shapes with each symbolic dimension set from `sizes`."""
+    return [tuple(sizes[d] if isinstance(d, str) else d for d in shape) for shape, _ in case.args]
+
+
+def shape_profiles(case: Case) -> Dict[int, Tuple[Tuple[int, ...], ...]]:
+    """{argument position: (min, opt, max) shapes} for the dynamic arguments."""
+    profiles = {}
+    for i, (shape, _) in enumerate(case.args):
+        if any(isinstance(d, str) for d in shape):
+            profiles[i] = tuple(
+                tuple(case.dims[d][k] if isinstance(d, str) else d for d in shape) for k in range(3)
+            )
+    return profiles
+
+
+def run_sizes(case: Case) -> List[Dict[str, int]]:
+    """The symbolic sizes a dynamic case runs at: opt, min and max."""
+    return [{d: bounds[k] for d, bounds in case.dims.items()} for k in (1, 0, 2)]
+
+
+def example_args(case: Case):
+    """Abstract arguments for lowering (symbolic shapes for dynamic cases)."""
+    if not case.dims:
+        return [jax.ShapeDtypeStruct(shape, jnp.dtype(dtype)) for shape, dtype in case.args]
+    from jax import export
+
+    scope = export.SymbolicScope()
+    return [
+        jax.ShapeDtypeStruct(export.symbolic_shape(", ".join(map(str, shape)), scope=scope), jnp.dtype(dtype))
+        for shape, dtype in case.args
+    ]
+
+
+def _without_locations(text: str) -> str:
+    """jax.export's module text without its debug locations (source paths and
+    lines), keeping the names of arguments (`loc("x")`)."""
+    text = re.sub(r"^#loc.*\n", "", text, flags=re.M)
+    return re.sub(r" loc\((?:#loc\d*|unknown)\)", "", text)
+
+
+def lower(case: Case) -> str:
+    if case.lowering:
+        return case.lowering(case)
+    if case.dims:
+        from jax import export
+
+        return _without_locations(export.export(jax.jit(case.fn))(*example_args(case)).mlir_module())
+    return jax.jit(case.fn).lower(*example_args(case)).as_text()
+
+
+# Topic modules; each defines CASES. Imported last, after Case and the helpers exist.
 _MODULES = ["zoo_ops", "zoo_shapes", "zoo_indexing", "zoo_dynamic", "zoo_models", "zoo_inputs"]
 for _module in _MODULES:
     CASES += __import__(_module).CASES
 
 BY_NAME = {case.name: case for case in CASES}
 assert len(BY_NAME) == len(CASES), "zoo case names must be unique"
-
-
-def example_args(case: Case):
-    """Abstract arguments for lowering."""
-    return [jax.ShapeDtypeStruct(shape, jnp.dtype(dtype)) for shape, dtype in case.args]
-
-
-def lower(case: Case) -> str:
-    if case.lowering:
-        return case.lowering(case)
-    return jax.jit(case.fn).lower(*example_args(case)).as_text()
