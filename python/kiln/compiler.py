@@ -19,7 +19,12 @@ shape profile; the executable then takes any batch from min to max.
 
 .. code-block:: python
 
+    import jax, jax.numpy as jnp
     from jax import export
+    from kiln.compiler import compile_mlir
+
+    def f(x, w):
+        return jax.nn.relu(x @ w)
 
     x_spec = jax.ShapeDtypeStruct(export.symbolic_shape("b, 3"), jnp.float32)
     w_spec = jax.ShapeDtypeStruct((3, 4), jnp.float32)
