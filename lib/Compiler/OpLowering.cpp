@@ -144,14 +144,32 @@ static std::optional<LogicalResult> lowerCoreOp(Operation *op, StepDesc &step) {
         return use("broadcast");
       })
       .Case([&](trt::SliceOp op) -> Result {
-        if (op.getStart() || op.getSize() || op.getStride())
-          return notSupported(op, "a dynamic start/size/stride operand");
-        if (!op.getStaticStart() || !op.getStaticStride()) {
-          op.emitOpError("expected static start and stride");
+        // Run-time start/size/stride operands stay operands; `<name>_operand`
+        // says which step operand holds each (ODS groups: input, fill,
+        // start, size, stride), and the runtime reads their values.
+        static constexpr std::pair<unsigned, const char *> kRoles[] = {
+            {1, "fill_operand"},
+            {2, "start_operand"},
+            {3, "size_operand"},
+            {4, "stride_operand"}};
+        bool dynamic = op.getStart() || op.getSize() || op.getStride();
+        for (auto [group, name] : kRoles) {
+          auto [index, length] = op.getODSOperandIndexAndLength(group);
+          if (length == 1 && dynamic)
+            attrs[name] = int64_t(index);
+        }
+        if (!op.getStart() && !op.getStaticStart()) {
+          op.emitOpError("expected a start operand or static start");
           return failure();
         }
-        attrs["start"] = toVector(*op.getStaticStart());
-        attrs["stride"] = toVector(*op.getStaticStride());
+        if (!op.getStride() && !op.getStaticStride()) {
+          op.emitOpError("expected a stride operand or static stride");
+          return failure();
+        }
+        if (!op.getStart())
+          attrs["start"] = toVector(*op.getStaticStart());
+        if (!op.getStride())
+          attrs["stride"] = toVector(*op.getStaticStride());
         attrs["mode"] = trt::stringifySliceMode(op.getMode()).str();
         return use("slice");
       })

@@ -534,12 +534,33 @@ std::optional<Shape> nonZeroRule(const StepDesc &, const std::vector<Shape> &ops
   return Shape{static_cast<int64_t>(ops[0].size()), nonzero::count(input)};
 }
 
-/// A value rule and the operand whose values it reads; `applies`, when set,
-/// says whether a step of the kernel is sized by that value at all.
+/// slice with a run-time `size` operand: the result shape is its values.
+std::optional<Shape> sliceSizeRule(const StepDesc &step,
+                                   const std::vector<Shape> &,
+                                   const Shape &planned,
+                                   const std::vector<TensorView> &values) {
+  const TensorView &size = values[getIntAttr(step, "size_operand")];
+  if (!size.data)
+    return std::nullopt;
+  Shape target = readShapeValues(size);
+  if (target.size() != planned.size())
+    fail("slice size operand holds ", target.size(), " sizes for a rank-",
+         planned.size(), " result");
+  for (int64_t dim : target)
+    if (dim < 0)
+      fail("slice size operand holds a negative size ", dim);
+  return target;
+}
+
+/// A value rule and the operand whose values it reads (or, with
+/// `operandAttr`, the operand that integer attribute names; the rule then
+/// applies only to steps that have it); `applies`, when set, says whether a
+/// step of the kernel is sized by that value at all.
 struct ValueRuleEntry {
   size_t operand;
   ValueRule rule;
   std::function<bool(const StepDesc &)> applies;
+  const char *operandAttr = nullptr;
 };
 
 bool marksDynamicShape(const StepDesc &step) {
@@ -554,6 +575,7 @@ const std::map<std::string, ValueRuleEntry> &valueRules() {
       {"random_uniform", {0, fillShapeRule, marksDynamicShape}},
       {"random_normal", {0, fillShapeRule, marksDynamicShape}},
       {"non_zero", {0, nonZeroRule, nullptr}},
+      {"slice", {0, sliceSizeRule, nullptr, "size_operand"}},
   };
   return table;
 }
@@ -566,7 +588,16 @@ const ValueRuleEntry *valueRuleFor(const StepDesc &step, size_t operandCount,
   if (resultCount != 1 || it == valueRules().end())
     return nullptr;
   const ValueRuleEntry &entry = it->second;
-  if (entry.operand >= operandCount || (entry.applies && !entry.applies(step)))
+  size_t operand = entry.operand;
+  if (entry.operandAttr) {
+    if (!step.attrs.count(entry.operandAttr))
+      return nullptr;
+    int64_t index = getIntAttr(step, entry.operandAttr);
+    if (index < 0)
+      return nullptr;
+    operand = static_cast<size_t>(index);
+  }
+  if (operand >= operandCount || (entry.applies && !entry.applies(step)))
     return nullptr;
   return &entry;
 }

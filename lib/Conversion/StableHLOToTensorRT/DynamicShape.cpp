@@ -6,8 +6,8 @@
 // for new `?` dimensions); dynamic_reshape → `reshape` (with a shape operand
 // for several `?`); dynamic_iota → `linspace`; real_dynamic_slice,
 // dynamic_pad and the slice form of dynamic_gather → `slice` with run-time
-// start/size (kFILL for padding; the Kiln runtime does not run those yet, so
-// such programs are refused when the engine is planned); custom_call
+// start/size (kFILL for padding; the runtime reads those operands when the
+// engine runs); custom_call
 // @shape_assertion → `tensorrt.assertion`. Shapes held by tensors are read
 // when the engine runs.
 //

@@ -31,8 +31,7 @@ CASES: List[Case] = [
     _dyn("dyn_flatten", lambda x, w: x.reshape(x.shape[0], -1) @ w, [("b", 2, 3), (6, 4)]),
     _dyn("dyn_arange", lambda x: x + jnp.arange(x.shape[0], dtype=jnp.float32)[:, None] * 0.5, [("b", 3)]),
     # x[1:] of a symbolic b is a dynamic_gather → tensorrt.slice at run-time start/size.
-    _dyn("dyn_slice", lambda x: x[1:] * 2.0 - x[:-1], [("b", 4)], dims={"b": (2, 4, 16)},
-         xfail="tensorrt.slice with run-time start/size operands is not supported by the Kiln runtime yet"),
+    _dyn("dyn_slice", lambda x: x[1:] * 2.0 - x[:-1], [("b", 4)], dims={"b": (2, 4, 16)}),
     _dyn("dyn_two_dims", lambda x, y: (jnp.tanh(x) * y[None, :]).sum(axis=1) + jnp.max(x, axis=0).sum(),
          [("b", "n"), ("n",)], dims={"b": (1, 3, 8), "n": (2, 5, 7)}),
 ]

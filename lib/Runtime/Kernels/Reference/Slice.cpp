@@ -9,6 +9,9 @@
 //   kREFLECT  mirrored at the edges without repeating them:
 //             for size 4, ... 2 1 | 0 1 2 3 | 2 1 0 ...
 // kWRAP/kCLAMP/kREFLECT need a non-empty dim to read from.
+// Start, size and stride may be run-time operands (1-D i32/i64); the attrs
+// `start_operand`, `size_operand`, `stride_operand` and `fill_operand` give
+// their positions, and the size operand's values size the result.
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
@@ -64,13 +67,52 @@ int64_t mapIndex(Mode mode, int64_t index, int64_t size) {
   }
 }
 
+/// The step operand holding `role` ("start_operand", ...), or -1. Steps
+/// without run-time operands have at most a fill operand, at 1.
+int64_t operandOf(const KernelContext &ctx, const char *role) {
+  int64_t index = getIntAttr(ctx.step, role, -1);
+  if (index >= static_cast<int64_t>(ctx.operands.size()))
+    fail(role, " ", index, " is out of range for ", ctx.operands.size(),
+         " operands");
+  return index;
+}
+
+/// Start or stride: the values of its run-time operand, else the attribute.
+Shape startOrStride(const KernelContext &ctx, const char *name,
+                    const char *role) {
+  int64_t index = operandOf(ctx, role);
+  if (index < 0)
+    return getIntsAttr(ctx.step, name);
+  const TensorView &v = ctx.operands[index];
+  if (v.shape.size() != 1)
+    fail(name, " operand must be 1-D, got ", typeOf(v));
+  Shape values(static_cast<size_t>(v.shape[0]));
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (v.dtype == DType::I32)
+      values[i] = static_cast<const int32_t *>(v.data)[i];
+    else if (v.dtype == DType::I64)
+      values[i] = static_cast<const int64_t *>(v.data)[i];
+    else
+      fail(name, " operand must be i32 or i64, got ", typeOf(v));
+  }
+  return values;
+}
+
 void sliceKernel(const KernelContext &ctx) {
-  expectCounts(ctx, 1, 2, 1);
+  expectCounts(ctx, 1, 5, 1);
   const TensorView &x = ctx.operands[0];
   const TensorView &r = ctx.results[0];
-  const Shape &start = getIntsAttr(ctx.step, "start");
-  const Shape &stride = getIntsAttr(ctx.step, "stride");
+  const Shape start = startOrStride(ctx, "start", "start_operand");
+  const Shape stride = startOrStride(ctx, "stride", "stride_operand");
   Mode mode = parseMode(ctx.step);
+  int64_t fillIndex = operandOf(ctx, "fill_operand");
+  bool hasRoles = ctx.step.attrs.count("start_operand") ||
+                  ctx.step.attrs.count("size_operand") ||
+                  ctx.step.attrs.count("stride_operand");
+  if (!hasRoles && fillIndex < 0 && ctx.operands.size() == 2)
+    fillIndex = 1;
+  if (!hasRoles && fillIndex < 0 && ctx.operands.size() > 2)
+    fail("expected at most 2 operands without run-time start/size/stride");
   expectSameDType(x, r, "operand", "result");
   const size_t rank = x.shape.size();
   if (r.shape.size() != rank)
@@ -84,8 +126,8 @@ void sliceKernel(const KernelContext &ctx) {
   // One element of fill value (a packed type's in the low nibble).
   std::vector<uint8_t> fill(
       static_cast<size_t>(std::max<int64_t>(elementSize, 1)), 0);
-  if (ctx.operands.size() == 2) {
-    const TensorView &f = ctx.operands[1];
+  if (fillIndex >= 0) {
+    const TensorView &f = ctx.operands[fillIndex];
     if (mode != Mode::Fill)
       fail("a fill operand is only allowed with mode kFILL");
     expectSameDType(f, x, "fill operand", "operand");
