@@ -346,30 +346,38 @@ LogicalResult IotaOp::verify() {
   return success();
 }
 
-LogicalResult BroadcastInDimOp::verify() {
-  auto input = cast<RankedTensorType>(getOperand().getType());
-  auto result = cast<RankedTensorType>(getType());
-  ArrayRef<int64_t> dims = getBroadcastDimensions();
+/// The broadcast_dimensions of (dynamic_)broadcast_in_dim: one distinct
+/// result dimension per operand dimension, each of size 1 or the result's.
+static LogicalResult verifyBroadcastDimensions(Operation *op,
+                                               RankedTensorType input,
+                                               RankedTensorType result,
+                                               ArrayRef<int64_t> dims) {
   if (static_cast<int64_t>(dims.size()) != input.getRank())
-    return emitOpError() << "expected " << input.getRank()
+    return op->emitOpError() << "expected " << input.getRank()
                          << " broadcast dimensions (one per operand "
                             "dimension), got "
                          << dims.size();
   for (auto [i, dim] : llvm::enumerate(dims)) {
     if (dim < 0 || dim >= result.getRank())
-      return emitOpError() << "expected broadcast dimension " << i
+      return op->emitOpError() << "expected broadcast dimension " << i
                            << " in [0, " << result.getRank() << "), got "
                            << dim;
     int64_t from = input.getDimSize(i), to = result.getDimSize(dim);
     if (!ShapedType::isDynamic(from) && !ShapedType::isDynamic(to) &&
         from != 1 && from != to)
-      return emitOpError() << "operand dimension " << i << " has size " << from
+      return op->emitOpError() << "operand dimension " << i << " has size " << from
                            << "; expected 1 or " << to << " (result dimension "
                            << dim << ")";
   }
   if (llvm::SmallSet<int64_t, 8>(dims.begin(), dims.end()).size() != dims.size())
-    return emitOpError("expected distinct broadcast dimensions");
+    return op->emitOpError("expected distinct broadcast dimensions");
   return success();
+}
+
+LogicalResult BroadcastInDimOp::verify() {
+  return verifyBroadcastDimensions(
+      *this, cast<RankedTensorType>(getOperand().getType()),
+      cast<RankedTensorType>(getType()), getBroadcastDimensions());
 }
 
 LogicalResult ReshapeOp::verify() {
@@ -510,27 +518,8 @@ LogicalResult DynamicBroadcastInDimOp::verify() {
   if (failed(verifyShapeOperand(*this, getOutputDimensions(),
                                 "output_dimensions", result)))
     return failure();
-  ArrayRef<int64_t> dims = getBroadcastDimensions();
-  if (static_cast<int64_t>(dims.size()) != input.getRank())
-    return emitOpError() << "expected " << input.getRank()
-                         << " broadcast dimensions (one per operand "
-                            "dimension), got "
-                         << dims.size();
-  for (auto [i, dim] : llvm::enumerate(dims)) {
-    if (dim < 0 || dim >= result.getRank())
-      return emitOpError() << "expected broadcast dimension " << i
-                           << " in [0, " << result.getRank() << "), got "
-                           << dim;
-    int64_t from = input.getDimSize(i), to = result.getDimSize(dim);
-    if (!ShapedType::isDynamic(from) && !ShapedType::isDynamic(to) &&
-        from != 1 && from != to)
-      return emitOpError() << "operand dimension " << i << " has size " << from
-                           << "; expected 1 or " << to << " (result dimension "
-                           << dim << ")";
-  }
-  if (llvm::SmallSet<int64_t, 8>(dims.begin(), dims.end()).size() != dims.size())
-    return emitOpError("expected distinct broadcast dimensions");
-  return success();
+  return verifyBroadcastDimensions(*this, input, result,
+                                   getBroadcastDimensions());
 }
 
 LogicalResult DynamicReshapeOp::verify() {
