@@ -138,8 +138,7 @@ static std::optional<LogicalResult> lowerCoreOp(Operation *op, StepDesc &step) {
       })
       .Case([&](trt::CastOp) -> Result { return use("cast"); })
       .Case([&](trt::BroadcastOp op) -> Result {
-        if (op.getShape())
-          return notSupported(op, "a dynamic shape operand");
+        // A shape operand stays an operand; its values size the result.
         attrs["broadcast_dims"] = toVector(op.getBroadcastDims());
         return use("broadcast");
       })

@@ -534,6 +534,23 @@ std::optional<Shape> nonZeroRule(const StepDesc &, const std::vector<Shape> &ops
   return Shape{static_cast<int64_t>(ops[0].size()), nonzero::count(input)};
 }
 
+/// broadcast with a `shape` operand: the result shape is its values (each
+/// operand dimension must be 1 or the size it maps to).
+std::optional<Shape> broadcastToOperandRule(
+    const StepDesc &step, const std::vector<Shape> &ops, const Shape &planned,
+    const std::vector<TensorView> &values) {
+  if (!values[1].data)
+    return std::nullopt;
+  Shape target = readShapeValues(values[1]);
+  if (target.size() != planned.size())
+    fail("broadcast shape operand holds ", target.size(), " sizes for a rank-",
+         planned.size(), " result");
+  for (int64_t dim : target)
+    if (dim < 0)
+      fail("broadcast shape operand holds a negative size ", dim);
+  return broadcastRule(step, ops, target);
+}
+
 /// slice with a run-time `size` operand: the result shape is its values.
 std::optional<Shape> sliceSizeRule(const StepDesc &step,
                                    const std::vector<Shape> &,
@@ -576,6 +593,8 @@ const std::map<std::string, ValueRuleEntry> &valueRules() {
       {"random_normal", {0, fillShapeRule, marksDynamicShape}},
       {"non_zero", {0, nonZeroRule, nullptr}},
       {"slice", {0, sliceSizeRule, nullptr, "size_operand"}},
+      // A `broadcast` without a second operand is sized by the broadcast rule.
+      {"broadcast", {1, broadcastToOperandRule, nullptr}},
   };
   return table;
 }

@@ -13,7 +13,7 @@ namespace {
 using namespace ref;
 
 void broadcastKernel(const KernelContext &ctx) {
-  expectCounts(ctx, 1, 1, 1);
+  expectCounts(ctx, 1, 2, 1); // operand 1: the shape, which sized the result
   const TensorView &x = ctx.operands[0];
   const TensorView &r = ctx.results[0];
   const Shape &dims = getIntsAttr(ctx.step, "broadcast_dims");
