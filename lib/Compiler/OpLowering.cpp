@@ -103,8 +103,8 @@ static std::optional<LogicalResult> lowerCoreOp(Operation *op, StepDesc &step) {
         return use("softmax");
       })
       .Case([&](trt::ShuffleOp op) -> Result {
-        if (op.getDynamicReshape())
-          return notSupported(op, "a dynamic reshape operand");
+        // A dynamic_reshape operand stays an operand; the runtime reads it
+        // as the reshape (0 and -1 placeholders as in `reshape`).
         attrs["first_transpose"] = toVector(op.getFirstTranspose());
         if (std::optional<ArrayRef<int64_t>> reshape = op.getReshape())
           attrs["reshape"] = toVector(*reshape);

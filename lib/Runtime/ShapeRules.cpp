@@ -551,6 +551,69 @@ std::optional<Shape> broadcastToOperandRule(
   return broadcastRule(step, ops, target);
 }
 
+/// shuffle with a `dynamic_reshape` operand: its values are the reshape.
+std::optional<Shape> shuffleReshapeOperandRule(
+    const StepDesc &step, const std::vector<Shape> &ops, const Shape &,
+    const std::vector<TensorView> &values) {
+  if (!values[1].data)
+    return std::nullopt;
+  StepDesc resolved = step;
+  resolved.attrs["reshape"] = readShapeValues(values[1]);
+  return shuffleRule(resolved, ops);
+}
+
+/// resize with an `output_shape` operand and a dynamic result: the result
+/// shape is its values.
+std::optional<Shape> resizeOutputShapeRule(
+    const StepDesc &, const std::vector<Shape> &ops, const Shape &planned,
+    const std::vector<TensorView> &values) {
+  if (!values[1].data)
+    return std::nullopt;
+  Shape target = readShapeValues(values[1]);
+  if (target.size() != ops[0].size())
+    fail("resize output_shape holds ", target.size(), " sizes for a rank-",
+         ops[0].size(), " input");
+  for (int64_t dim : target)
+    if (dim < 0)
+      fail("resize output_shape holds a negative size ", dim);
+  (void)planned;
+  return target;
+}
+
+/// one_hot whose depth is a run-time value: the indices' shape with the
+/// depth inserted at `axis`.
+std::optional<Shape> oneHotDepthRule(const StepDesc &step,
+                                     const std::vector<Shape> &ops,
+                                     const Shape &planned,
+                                     const std::vector<TensorView> &values) {
+  const TensorView &depth = values[2];
+  if (!depth.data)
+    return std::nullopt;
+  Shape withDepth = planned;
+  const int64_t rank = static_cast<int64_t>(ops[0].size());
+  int64_t axis = getIntAttr(step, "axis");
+  if (axis < 0)
+    axis += rank + 1;
+  if (axis < 0 || axis > rank || planned.size() != ops[0].size() + 1)
+    fail("one_hot axis ", getIntAttr(step, "axis"),
+         " is out of range for indices ", text(ops[0]));
+  int64_t value = depth.dtype == DType::I64
+                      ? *static_cast<const int64_t *>(depth.data)
+                      : *static_cast<const int32_t *>(depth.data);
+  if (value < 0)
+    fail("one_hot depth is negative (", value, ")");
+  withDepth[axis] = value;
+  return oneHotRule(step, ops, withDepth);
+}
+
+bool marksSizedByOutputShape(const StepDesc &step) {
+  return getIntAttr(step, "sized_by_output_shape", 0) != 0;
+}
+
+bool marksDepthFromValue(const StepDesc &step) {
+  return getIntAttr(step, "depth_from_value", 0) != 0;
+}
+
 /// slice with a run-time `size` operand: the result shape is its values.
 std::optional<Shape> sliceSizeRule(const StepDesc &step,
                                    const std::vector<Shape> &,
@@ -595,6 +658,12 @@ const std::map<std::string, ValueRuleEntry> &valueRules() {
       {"slice", {0, sliceSizeRule, nullptr, "size_operand"}},
       // A `broadcast` without a second operand is sized by the broadcast rule.
       {"broadcast", {1, broadcastToOperandRule, nullptr}},
+      // Likewise a `shuffle` without a dynamic_reshape operand.
+      {"shuffle", {1, shuffleReshapeOperandRule, nullptr}},
+      {"resize_nearest", {1, resizeOutputShapeRule, marksSizedByOutputShape}},
+      {"resize_linear", {1, resizeOutputShapeRule, marksSizedByOutputShape}},
+      {"resize_cubic", {1, resizeOutputShapeRule, marksSizedByOutputShape}},
+      {"one_hot", {2, oneHotDepthRule, marksDepthFromValue}},
   };
   return table;
 }

@@ -31,12 +31,13 @@ static void addResizeAttrs(ResizeOp op, AttrMap &attrs) {
 }
 
 /// A resize whose output shape is only known from its `output_shape` values
-/// would need value-dependent shapes; the result type must be static then.
+/// is sized when the engine runs (`sized_by_output_shape`).
 template <typename ResizeOp>
-static std::optional<LogicalResult> checkResizeShape(ResizeOp op) {
+static std::optional<LogicalResult> checkResizeShape(ResizeOp op,
+                                                     AttrMap &attrs) {
   auto result = cast<ShapedType>(op.getType());
   if (op.getOutputShape() && !result.hasStaticShape())
-    return notSupported(op, "an output_shape operand with a dynamic result");
+    attrs["sized_by_output_shape"] = int64_t(1);
   return std::nullopt;
 }
 
@@ -65,9 +66,10 @@ std::optional<LogicalResult> lowerDataMovementOp(Operation *op,
         return use("scatter_elements");
       })
       .Case([&](trt::OneHotOp op) -> Result {
+        // A dynamic result is sized from the depth operand's value when the
+        // engine runs.
         if (!cast<ShapedType>(op.getType()).hasStaticShape())
-          return notSupported(op, "a result with a dynamic shape (the depth "
-                                  "is a value)");
+          attrs["depth_from_value"] = int64_t(1);
         attrs["axis"] = int64_t(op.getAxis());
         return use("one_hot");
       })
@@ -84,7 +86,7 @@ std::optional<LogicalResult> lowerDataMovementOp(Operation *op,
       // The column count is sized at run time from the input's values.
       .Case([&](trt::NonZeroOp) -> Result { return use("non_zero"); })
       .Case([&](trt::ResizeNearestOp op) -> Result {
-        if (Result bad = checkResizeShape(op))
+        if (Result bad = checkResizeShape(op, attrs))
           return bad;
         addResizeAttrs(op, attrs);
         attrs["nearest_rounding"] =
@@ -92,13 +94,13 @@ std::optional<LogicalResult> lowerDataMovementOp(Operation *op,
         return use("resize_nearest");
       })
       .Case([&](trt::ResizeLinearOp op) -> Result {
-        if (Result bad = checkResizeShape(op))
+        if (Result bad = checkResizeShape(op, attrs))
           return bad;
         addResizeAttrs(op, attrs);
         return use("resize_linear");
       })
       .Case([&](trt::ResizeCubicOp op) -> Result {
-        if (Result bad = checkResizeShape(op))
+        if (Result bad = checkResizeShape(op, attrs))
           return bad;
         addResizeAttrs(op, attrs);
         attrs["cubic_coeff"] = op.getCubicCoeff().convertToDouble();
