@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <random>
 
 using namespace kiln;
 using namespace kiln::test;
@@ -14,7 +14,6 @@ using namespace kiln::test;
 namespace {
 
 using Ints = std::vector<int64_t>;
-using Bytes = std::vector<uint8_t>;
 
 EnginePlan samplePlan() {
   PlanBuilder b;
@@ -36,21 +35,8 @@ EnginePlan samplePlan() {
 
 /// Our own FNV-1a 64, to re-seal deliberately corrupted files so that the
 /// checks after the checksum are reached.
-uint64_t fnv(const uint8_t *data, size_t size) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < size; ++i)
-    h = (h ^ data[i]) * 0x100000001b3ull;
-  return h;
-}
 
-void reseal(Bytes &bytes) {
-  uint64_t h = fnv(bytes.data() + 32, bytes.size() - 32);
-  std::memcpy(bytes.data() + 24, &h, 8);
-}
 
-std::string loadError(const Bytes &bytes) {
-  return errorOf([&] { deserializeEngine(bytes.data(), bytes.size()); });
-}
 
 TEST(EngineFile, RoundTripPreservesThePlan) {
   EnginePlan plan = samplePlan();
@@ -213,39 +199,7 @@ TEST(EngineFile, RandomCorruptionNeverCrashes) {
   // decoder and validator see hostile content; each attempt must either
   // load or throw kiln::Error.
   Bytes bytes = serializeEngine(samplePlan());
-  std::mt19937 gen(1234);
-  std::uniform_int_distribution<size_t> position(32, bytes.size() - 1);
-  std::uniform_int_distribution<int> value(0, 255);
-  int refused = 0;
-  for (int attempt = 0; attempt < 3000; ++attempt) {
-    Bytes corrupt = bytes;
-    int flips = 1 + attempt % 4;
-    for (int f = 0; f < flips; ++f)
-      corrupt[position(gen)] = static_cast<uint8_t>(value(gen));
-    reseal(corrupt);
-    try {
-      // Whatever loads must also construct and run (or refuse to run).
-      auto engine = std::make_shared<Engine>(
-          deserializeEngine(corrupt.data(), corrupt.size()));
-      // Corrupt shapes can be valid but huge; running those only measures
-      // the machine's memory.
-      bool small = engine->plan().arenaSize < (1 << 24);
-      for (const BufferDesc &buffer : engine->plan().buffers)
-        small = small && buffer.byteSize() < (1 << 24);
-      if (!small)
-        continue;
-      std::vector<HostTensor> inputs;
-      std::vector<TensorView> views;
-      for (const TensorSignature &s : engine->inputs())
-        inputs.emplace_back(s.dtype, s.shape);
-      for (const HostTensor &t : inputs)
-        views.push_back(t.view());
-      ExecutionContext(engine).run(views);
-    } catch (const Error &) {
-      ++refused;
-    }
-  }
-  EXPECT_GT(refused, 0);
+  EXPECT_GT(refusedCorruptions(bytes, 1234, 3000, 4), 0);
 }
 
 } // namespace

@@ -6,14 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <random>
 
 using namespace kiln;
 using namespace kiln::test;
 
 namespace {
 
-using Bytes = std::vector<uint8_t>;
 
 /// r = c ? x + x : -x, with the two branches as regions of an `if` step.
 EnginePlan ifPlan() {
@@ -44,17 +42,7 @@ std::vector<float> runIf(const EnginePlan &plan, bool cond) {
   return values<float>(ExecutionContext(engine).run({c.view(), x.view()})[0]);
 }
 
-uint64_t fnv(const uint8_t *data, size_t size) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < size; ++i)
-    h = (h ^ data[i]) * 0x100000001b3ull;
-  return h;
-}
 
-void reseal(Bytes &bytes) {
-  uint64_t h = fnv(bytes.data() + 32, bytes.size() - 32);
-  std::memcpy(bytes.data() + 24, &h, 8);
-}
 
 /// Offset of the first byte after the serialized string `text`.
 size_t after(const Bytes &bytes, const std::string &text) {
@@ -63,9 +51,6 @@ size_t after(const Bytes &bytes, const std::string &text) {
   return static_cast<size_t>(it - bytes.begin()) + text.size();
 }
 
-std::string loadError(const Bytes &bytes) {
-  return errorOf([&] { deserializeEngine(bytes.data(), bytes.size()); });
-}
 
 TEST(Regions, RoundTripPreservesRegions) {
   EnginePlan plan = ifPlan();
@@ -264,35 +249,7 @@ TEST(Regions, RegionBuffersLiveForTheWholeParentStep) {
 
 TEST(Regions, RandomCorruptionNeverCrashes) {
   Bytes bytes = serializeEngine(ifPlan());
-  std::mt19937 gen(99);
-  std::uniform_int_distribution<size_t> position(32, bytes.size() - 1);
-  std::uniform_int_distribution<int> value(0, 255);
-  int refused = 0;
-  for (int attempt = 0; attempt < 2000; ++attempt) {
-    Bytes corrupt = bytes;
-    for (int f = 0; f < 1 + attempt % 3; ++f)
-      corrupt[position(gen)] = static_cast<uint8_t>(value(gen));
-    reseal(corrupt);
-    try {
-      auto engine = std::make_shared<Engine>(
-          deserializeEngine(corrupt.data(), corrupt.size()));
-      bool small = engine->plan().arenaSize < (1 << 24);
-      for (const BufferDesc &buffer : engine->plan().buffers)
-        small = small && buffer.byteSize() < (1 << 24);
-      if (!small)
-        continue;
-      std::vector<HostTensor> inputs;
-      std::vector<TensorView> views;
-      for (const TensorSignature &s : engine->inputs())
-        inputs.emplace_back(s.dtype, s.shape);
-      for (const HostTensor &t : inputs)
-        views.push_back(t.view());
-      ExecutionContext(engine).run(views);
-    } catch (const Error &) {
-      ++refused;
-    }
-  }
-  EXPECT_GT(refused, 0);
+  EXPECT_GT(refusedCorruptions(bytes, 99, 2000, 3), 0);
 }
 
 } // namespace

@@ -1,5 +1,9 @@
 //===- TestUtils.cpp - Helpers for runtime unit tests ---------------------===//
 #include "TestUtils.h"
+#include "kiln/Runtime/EngineFile.h"
+
+#include <memory>
+#include <random>
 
 namespace kiln::test {
 
@@ -97,6 +101,61 @@ HostTensor runKernel(const std::string &kernel,
   b.step(kernel, operands, {result}, std::move(attrs), "test.mlir:1:1");
   b.output("out", result);
   return std::move(runPlan(b.plan, inputs)[0]);
+}
+
+namespace {
+uint64_t fnv(const uint8_t *data, size_t size) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < size; ++i)
+    h = (h ^ data[i]) * 0x100000001b3ull;
+  return h;
+}
+} // namespace
+
+void reseal(Bytes &bytes) {
+  uint64_t h = fnv(bytes.data() + 32, bytes.size() - 32);
+  std::memcpy(bytes.data() + 24, &h, 8);
+}
+
+std::string loadError(const Bytes &bytes) {
+  return errorOf([&] { deserializeEngine(bytes.data(), bytes.size()); });
+}
+
+int refusedCorruptions(const Bytes &bytes, unsigned seed, int attempts,
+                       int maxFlips) {
+  std::mt19937 gen(seed);
+  std::uniform_int_distribution<size_t> position(32, bytes.size() - 1);
+  std::uniform_int_distribution<int> value(0, 255);
+  int refused = 0;
+  for (int attempt = 0; attempt < attempts; ++attempt) {
+    Bytes corrupt = bytes;
+    int flips = 1 + attempt % maxFlips;
+    for (int f = 0; f < flips; ++f)
+      corrupt[position(gen)] = static_cast<uint8_t>(value(gen));
+    reseal(corrupt);
+    try {
+      // Whatever loads must also construct and run (or refuse to run).
+      auto engine = std::make_shared<Engine>(
+          deserializeEngine(corrupt.data(), corrupt.size()));
+      // Corrupt shapes can be valid but huge; running those only measures
+      // the machine's memory.
+      bool small = engine->plan().arenaSize < (1 << 24);
+      for (const BufferDesc &buffer : engine->plan().buffers)
+        small = small && buffer.byteSize() < (1 << 24);
+      if (!small)
+        continue;
+      std::vector<HostTensor> inputs;
+      std::vector<TensorView> views;
+      for (const TensorSignature &s : engine->inputs())
+        inputs.emplace_back(s.dtype, s.shape);
+      for (const HostTensor &t : inputs)
+        views.push_back(t.view());
+      ExecutionContext(engine).run(views);
+    } catch (const Error &) {
+      ++refused;
+    }
+  }
+  return refused;
 }
 
 } // namespace kiln::test

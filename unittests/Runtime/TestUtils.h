@@ -74,6 +74,24 @@ HostTensor runKernel(const std::string &kernel,
 std::vector<HostTensor> runPlan(const EnginePlan &plan,
                                 const std::vector<const HostTensor *> &inputs);
 
+/// An engine file's bytes.
+using Bytes = std::vector<uint8_t>;
+
+/// Recomputes the payload checksum of an engine file whose payload bytes a
+/// test changed, so that the reader checks the content, not the checksum.
+void reseal(Bytes &bytes);
+
+/// The message of loading `bytes` as an engine, or "" if it loads.
+std::string loadError(const Bytes &bytes);
+
+/// Changes 1 to `maxFlips` random payload bytes of `bytes` per attempt
+/// (seeded by `seed`), re-seals them, and loads, constructs and runs (on
+/// zero inputs) whatever loads; engines with buffers of 16 MiB or more are
+/// only loaded. Every attempt must load or throw kiln::Error; any other
+/// outcome fails the test. Returns how many attempts were refused.
+int refusedCorruptions(const Bytes &bytes, unsigned seed, int attempts,
+                       int maxFlips);
+
 /// The message of the kiln::Error that `fn` throws, or "" if it throws none.
 template <typename F> std::string errorOf(F &&fn) {
   try {
