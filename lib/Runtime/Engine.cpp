@@ -1,5 +1,6 @@
 //===- Engine.cpp - A loaded engine and its execution contexts ------------===//
 #include "kiln/Runtime/Engine.h"
+#include "kiln/Runtime/Device.h"
 #include "kiln/Runtime/EngineFile.h"
 #include "kiln/Runtime/Error.h"
 #include "kiln/Runtime/KernelRegistry.h"
@@ -17,6 +18,7 @@ namespace kiln {
 
 Engine::Engine(EnginePlan plan) : plan_(std::move(plan)) {
   plan_.validate();
+  checkTargetRunnable(plan_.target);
   const KernelRegistry &registry = KernelRegistry::global();
   kernels_.reserve(plan_.steps.size());
   for (const StepDesc &step : plan_.steps)

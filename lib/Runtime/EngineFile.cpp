@@ -340,6 +340,15 @@ EnginePlan decodePayload(Reader &r) {
   // (regions) bytes.
   plan.steps = readSteps(r, "", 0);
 
+  uint8_t targetKind = r.get<uint8_t>("target kind");
+  if (targetKind > static_cast<uint8_t>(TargetKind::CUDA))
+    r.corrupt("unknown target kind code " + std::to_string(targetKind));
+  plan.target.kind = static_cast<TargetKind>(targetKind);
+  if (r.get<uint8_t>("target reserved field") != 0 ||
+      r.get<uint16_t>("target reserved field") != 0)
+    r.corrupt("target reserved field is not 0");
+  plan.target.computeCapability = r.get<int32_t>("target compute capability");
+
   plan.arenaSize = r.get<int64_t>("arena size");
   if (plan.arenaSize < 0)
     r.corrupt("arena size " + std::to_string(plan.arenaSize) + " is negative");
@@ -383,6 +392,10 @@ std::vector<uint8_t> serializeEngine(const EnginePlan &plan) {
     }
   }
   writeSteps(w, plan.steps);
+  w.put<uint8_t>(static_cast<uint8_t>(plan.target.kind));
+  w.put<uint8_t>(0);
+  w.put<uint16_t>(0);
+  w.put<int32_t>(plan.target.computeCapability);
   w.put<int64_t>(plan.arenaSize);
   w.put<uint64_t>(plan.constants.size());
   w.bytes.resize(w.bytes.size() + constantPadding(w.bytes.size()), 0);

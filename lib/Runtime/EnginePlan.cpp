@@ -152,7 +152,51 @@ static void validateSteps(const std::vector<StepDesc> &steps,
   }
 }
 
+std::string Target::str() const {
+  switch (kind) {
+  case TargetKind::CPU:
+    return "cpu";
+  case TargetKind::CUDA:
+    return "cuda:sm_" + std::to_string(computeCapability);
+  }
+  return "invalid target kind " + std::to_string(static_cast<int>(kind));
+}
+
+Target parseTarget(const std::string &text) {
+  if (text == "cpu")
+    return Target::cpu();
+  const std::string prefix = "cuda:sm_";
+  if (text.compare(0, prefix.size(), prefix) == 0) {
+    std::string digits = text.substr(prefix.size());
+    bool numeric = !digits.empty() && digits.size() <= 3;
+    for (char c : digits)
+      numeric = numeric && c >= '0' && c <= '9';
+    if (numeric && std::stoi(digits) >= 10)
+      return Target::cuda(std::stoi(digits));
+  }
+  fail("unknown target '", text,
+       "' (expected 'cpu' or 'cuda:sm_XY' with a compute capability such as "
+       "'cuda:sm_90')");
+}
+
+static void validateTarget(const Target &target) {
+  switch (target.kind) {
+  case TargetKind::CPU:
+    if (target.computeCapability != 0)
+      fail("target cpu has compute capability ", target.computeCapability,
+           " (expected 0)");
+    return;
+  case TargetKind::CUDA:
+    if (target.computeCapability < 10 || target.computeCapability > 999)
+      fail("target cuda has compute capability ", target.computeCapability,
+           " (expected major * 10 + minor, e.g. 90 for sm_90)");
+    return;
+  }
+  fail("unknown target kind code ", static_cast<int>(target.kind));
+}
+
 void EnginePlan::validate() const {
+  validateTarget(target);
   if (arenaSize < 0)
     fail("arena size ", arenaSize, " is negative");
   const int64_t constantBytes = static_cast<int64_t>(constants.size());

@@ -137,7 +137,7 @@ TEST(EngineFile, WrongVersionIsRefused) {
   Bytes bytes = serializeEngine(samplePlan());
   bytes[8] = 99;
   EXPECT_EQ(loadError(bytes), "engine: unsupported engine format version 99 "
-                              "(this runtime reads version 3)");
+                              "(this runtime reads version 4)");
 }
 
 TEST(EngineFile, OutOfBoundsOffsetIsRefused) {

@@ -96,9 +96,40 @@ struct IOBinding {
   ShapeProfile profile; // inputs with dynamic dimensions only
 };
 
+/// What an engine is built to run on. The runtime refuses to create an
+/// Engine for a target this process cannot run (checkTargetRunnable in
+/// kiln/Runtime/Device.h).
+enum class TargetKind : uint8_t {
+  CPU = 0,
+  CUDA = 1,
+};
+
+struct Target {
+  TargetKind kind = TargetKind::CPU;
+  /// CUDA only: the compute capability the engine was built for, as
+  /// major * 10 + minor (90 for sm_90); 0 for CPU.
+  int32_t computeCapability = 0;
+
+  static Target cpu() { return {}; }
+  static Target cuda(int32_t computeCapability) {
+    return {TargetKind::CUDA, computeCapability};
+  }
+  /// "cpu" or "cuda:sm_90".
+  std::string str() const;
+  bool operator==(const Target &other) const {
+    return kind == other.kind && computeCapability == other.computeCapability;
+  }
+  bool operator!=(const Target &other) const { return !(*this == other); }
+};
+
+/// Parses Target::str()'s spelling ("cpu", "cuda:sm_90"); throws kiln::Error
+/// saying what is accepted.
+Target parseTarget(const std::string &text);
+
 struct EnginePlan {
   static constexpr int64_t kConstantAlignment = 64;
 
+  Target target;
   std::vector<BufferDesc> buffers;
   std::vector<uint8_t> constants;
   int64_t arenaSize = 0;
