@@ -1,14 +1,16 @@
 //===- InitAllDialects.h - dialects Kiln tools load -------------*- C++ -*-===//
 //
 // Part of Kiln. The one list of dialects that kiln-opt, kiln-compile and the
-// compiler accept as input. Link KilnTensorRTDialect, KilnStableHLODialect
-// and KilnSdyDialect to use it.
+// compiler accept as input, and the `kiln` engine dialect they lower to. Link
+// KilnTensorRTDialect, KilnStableHLODialect, KilnSdyDialect and KilnDialect
+// to use it.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef KILN_INITALLDIALECTS_H
 #define KILN_INITALLDIALECTS_H
 
+#include "kiln/Dialect/Kiln/IR/Kiln.h"
 #include "kiln/Dialect/Sdy/IR/Sdy.h"
 #include "kiln/Dialect/StableHLO/IR/StableHLO.h"
 #include "kiln/Dialect/TensorRT/IR/TensorRT.h"
@@ -23,14 +25,15 @@
 namespace kiln {
 
 /// Registers `tensorrt`, the input dialects `stablehlo` and `chlo`, the
-/// sharding annotations of `sdy`, `func`, `arith`, `tensor` and `quant`, and
-/// lets the inliner inline `func.call`.
+/// sharding annotations of `sdy`, the engine dialect `kiln`, `func`, `arith`,
+/// `tensor` and `quant`, and lets the inliner inline `func.call`.
 inline void registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<mlir::tensorrt::TensorRTDialect, mlir::func::FuncDialect,
                   mlir::arith::ArithDialect, mlir::tensor::TensorDialect,
                   mlir::quant::QuantDialect>();
   registry.insert<mlir::stablehlo::StableHLODialect, mlir::chlo::ChloDialect,
                   mlir::sdy::SdyDialect>();
+  registry.insert<kiln::engine::KilnDialect>();
   mlir::func::registerInlinerExtension(registry);
 }
 

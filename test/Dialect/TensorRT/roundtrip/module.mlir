@@ -26,8 +26,8 @@ tensorrt.module @empty {
 
 // -----
 
-tensorrt.module @with_attrs attributes {kiln.note = "built for sm_90"} {
+tensorrt.module @with_attrs attributes {note = "built for sm_90"} {
   func.func private @declared(tensor<2xf32>) -> tensor<2xf32>
 }
-// CHECK-LABEL: tensorrt.module @with_attrs attributes {kiln.note = "built for sm_90"} {
+// CHECK-LABEL: tensorrt.module @with_attrs attributes {note = "built for sm_90"} {
 //  CHECK-NEXT:   func.func private @declared(tensor<2xf32>) -> tensor<2xf32>
