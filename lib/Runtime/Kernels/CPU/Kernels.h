@@ -1,0 +1,39 @@
+//===- Kernels.h - Fast CPU kernels over tensor views -----------*- C++ -*-===//
+//
+// Each function computes what the reference kernel of the same op computes
+// (lib/Runtime/Kernels/Reference, docs/engine-format.md), for the dtypes
+// and forms its `...Supports` predicate accepts, and throws kiln::Error on
+// operands it does not accept. `threads` may be null (one thread).
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_LIB_RUNTIME_KERNELS_CPU_KERNELS_H
+#define KILN_LIB_RUNTIME_KERNELS_CPU_KERNELS_H
+
+#include "Gemm.h"
+
+#include "kiln/Runtime/Tensor.h"
+
+#include <vector>
+
+namespace kiln::cpu {
+
+/// How a matrix_multiply operand holds its matrix (the op0/op1 attributes).
+enum class MatrixMode : uint8_t { None, Transpose, Vector };
+
+/// True when matrixMultiply takes these element types (all equal; f32, f16
+/// or bf16).
+bool matrixMultiplySupports(DType lhs, DType rhs, DType result);
+
+/// r[..., m, n] = epilogue(sum_k A[..., m, k] * B[..., k, n]) with the
+/// reference kernel's operand modes and right-aligned broadcasting of the
+/// collection dims. The epilogue's bias is per column (N) or per row (M) of
+/// each matrix, shared by the batches; its residual is a dense tensor of the
+/// result's shape and dtype (residualRowStride is ignored).
+void matrixMultiply(const TensorView &lhs, MatrixMode lhsMode,
+                    const TensorView &rhs, MatrixMode rhsMode,
+                    const TensorView &result, const Epilogue &epilogue = {},
+                    ThreadPool *threads = nullptr, Isa isa = bestIsa());
+
+} // namespace kiln::cpu
+
+#endif // KILN_LIB_RUNTIME_KERNELS_CPU_KERNELS_H
