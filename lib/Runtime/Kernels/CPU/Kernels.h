@@ -34,6 +34,26 @@ void matrixMultiply(const TensorView &lhs, MatrixMode lhsMode,
                     const TensorView &result, const Epilogue &epilogue = {},
                     ThreadPool *threads = nullptr, Isa isa = bestIsa());
 
+/// True when softmax takes these element types (equal f32, f16 or bf16).
+bool softmaxSupports(DType operand, DType result);
+
+/// r = softmax of x along `axis` (any axis; the reference's NaN rules).
+void softmax(const TensorView &x, int64_t axis, const TensorView &result,
+             ThreadPool *threads = nullptr, Isa isa = bestIsa());
+
+/// True when normalization's fast path takes this form: equal f32/f16/bf16
+/// types, the trailing dims reduced (or num_groups over [2, ...]), and scale
+/// and bias varying only along the normalized dims or only across them.
+bool normalizationSupports(const TensorView &x, const TensorView &scale,
+                           const TensorView &bias,
+                           const std::vector<int64_t> &axes, int64_t groups);
+
+/// The reference `normalization` for the forms normalizationSupports takes.
+void normalization(const TensorView &x, const TensorView &scale,
+                   const TensorView &bias, const std::vector<int64_t> &axes,
+                   double eps, int64_t groups, const TensorView &result,
+                   ThreadPool *threads = nullptr);
+
 } // namespace kiln::cpu
 
 #endif // KILN_LIB_RUNTIME_KERNELS_CPU_KERNELS_H
