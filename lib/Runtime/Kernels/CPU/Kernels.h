@@ -54,6 +54,25 @@ void normalization(const TensorView &x, const TensorView &scale,
                    double eps, int64_t groups, const TensorView &result,
                    ThreadPool *threads = nullptr);
 
+/// The window attributes of a convolution, one entry per spatial dim (empty:
+/// stride and dilation 1, no padding).
+struct ConvolutionParams {
+  int64_t groups = 1;
+  std::vector<int64_t> stride, prePadding, postPadding, dilation;
+};
+
+/// True when convolution takes these element types (equal f32/f16/bf16).
+bool convolutionSupports(DType input, DType kernel, DType result);
+
+/// The reference `convolution` (1-D to 3-D, groups, stride, dilation,
+/// padding) with an optional bias [K] and a further epilogue (its bias, if
+/// any, per output channel with biasPerRow; its residual a dense tensor of
+/// the result's shape).
+void convolution(const TensorView &x, const TensorView &kernel,
+                 const TensorView *bias, const ConvolutionParams &params,
+                 const TensorView &result, const Epilogue &epilogue = {},
+                 ThreadPool *threads = nullptr, Isa isa = bestIsa());
+
 } // namespace kiln::cpu
 
 #endif // KILN_LIB_RUNTIME_KERNELS_CPU_KERNELS_H
