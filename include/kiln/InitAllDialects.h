@@ -28,11 +28,11 @@ namespace kiln {
 /// sharding annotations of `sdy`, the engine dialect `kiln`, `func`, `arith`,
 /// `tensor` and `quant`, and lets the inliner inline `func.call`.
 inline void registerAllDialects(mlir::DialectRegistry &registry) {
-  registry.insert<mlir::tensorrt::TensorRTDialect, mlir::func::FuncDialect,
+  registry.insert<kiln::tensorrt::TensorRTDialect, mlir::func::FuncDialect,
                   mlir::arith::ArithDialect, mlir::tensor::TensorDialect,
                   mlir::quant::QuantDialect>();
-  registry.insert<mlir::stablehlo::StableHLODialect, mlir::chlo::ChloDialect,
-                  mlir::sdy::SdyDialect>();
+  registry.insert<kiln::stablehlo::StableHLODialect, kiln::chlo::ChloDialect,
+                  kiln::sdy::SdyDialect>();
   registry.insert<kiln::engine::KilnDialect>();
   mlir::func::registerInlinerExtension(registry);
 }

@@ -239,7 +239,7 @@ CompileResult compileSource(const std::string &source,
   if (kiln::containsStableHLO(*module)) {
     PassManager pm(&context);
     pm.addPass(kiln::createConvertStableHLOToTensorRT());
-    mlir::tensorrt::buildTensorRTSimplifyPipeline(pm);
+    kiln::tensorrt::buildTensorRTSimplifyPipeline(pm);
     if (failed(pm.run(*module)))
       return result;
   }

@@ -17,8 +17,8 @@
 
 int main(int argc, char **argv) {
   mlir::registerTransformsPasses();
-  mlir::tensorrt::registerTensorRTPasses();
-  mlir::tensorrt::registerTensorRTPipelines();
+  kiln::tensorrt::registerTensorRTPasses();
+  kiln::tensorrt::registerTensorRTPipelines();
   kiln::registerConversionPasses();
   mlir::DialectRegistry registry;
   kiln::registerAllDialects(registry);

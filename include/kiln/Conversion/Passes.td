@@ -24,7 +24,7 @@ def ConvertStableHLOToTensorRT
     `reduce`, shape ops into `broadcast`/`reshape`/`transpose`/`slice`/
     `concatenation`, constants and `iota` into `constant`.
   }];
-  let dependentDialects = ["::mlir::tensorrt::TensorRTDialect",
+  let dependentDialects = ["::kiln::tensorrt::TensorRTDialect",
                            "::mlir::func::FuncDialect"];
 }
 

@@ -14,7 +14,7 @@
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
-namespace trt = mlir::tensorrt;
+namespace trt = kiln::tensorrt;
 
 namespace kiln::compiler {
 

@@ -26,8 +26,10 @@
 namespace kiln::stablehlo_to_tensorrt {
 
 using namespace mlir;
-namespace shlo = mlir::stablehlo;
-namespace trt = mlir::tensorrt;
+namespace shlo = kiln::stablehlo;
+namespace trt = kiln::tensorrt;
+namespace chlo = kiln::chlo;
+namespace sdy = kiln::sdy;
 using trt::ElementWiseOperation;
 using trt::UnaryOperation;
 

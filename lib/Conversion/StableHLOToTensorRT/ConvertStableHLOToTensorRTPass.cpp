@@ -39,9 +39,9 @@ struct ConvertStableHLOToTensorRTPass
       return signalPassFailure();
 
     ConversionTarget target(getContext());
-    target.addLegalDialect<tensorrt::TensorRTDialect, func::FuncDialect>();
-    target.addIllegalDialect<stablehlo::StableHLODialect, chlo::ChloDialect,
-                             sdy::SdyDialect>();
+    target.addLegalDialect<kiln::tensorrt::TensorRTDialect, func::FuncDialect>();
+    target.addIllegalDialect<kiln::stablehlo::StableHLODialect, kiln::chlo::ChloDialect,
+                             kiln::sdy::SdyDialect>();
     RewritePatternSet patterns(&getContext());
     kiln::populateStableHLOToTensorRTPatterns(patterns);
     if (failed(applyPartialConversion(module, target, std::move(patterns))))

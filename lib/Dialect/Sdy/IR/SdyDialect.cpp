@@ -19,7 +19,7 @@
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
-using namespace mlir::sdy;
+using namespace kiln::sdy;
 
 namespace {
 /// Sharding annotations change no values, so they may be inlined anywhere,
@@ -326,7 +326,7 @@ void TensorShardingAttr::print(AsmPrinter &printer) const {
 
 /// `[<@mesh, ...>, ...]`, as manual_computation writes its shardings.
 FailureOr<TensorShardingPerValueAttr>
-mlir::sdy::parseShardingList(AsmParser &parser) {
+kiln::sdy::parseShardingList(AsmParser &parser) {
   SmallVector<TensorShardingAttr> shardings;
   if (parser.parseCommaSeparatedList(
           AsmParser::Delimiter::Square, [&]() -> ParseResult {
@@ -341,7 +341,7 @@ mlir::sdy::parseShardingList(AsmParser &parser) {
   return TensorShardingPerValueAttr::get(parser.getContext(), shardings);
 }
 
-void mlir::sdy::printShardingList(AsmPrinter &printer, TensorShardingPerValueAttr list) {
+void kiln::sdy::printShardingList(AsmPrinter &printer, TensorShardingPerValueAttr list) {
   printer << "[";
   llvm::interleaveComma(list.getShardings(), printer,
                         [&](TensorShardingAttr sharding) {
@@ -365,7 +365,7 @@ void TensorShardingPerValueAttr::print(AsmPrinter &printer) const {
 }
 
 /// `{"x", "y"}`, as manual_computation writes its manual axes.
-FailureOr<ManualAxesAttr> mlir::sdy::parseManualAxes(AsmParser &parser) {
+FailureOr<ManualAxesAttr> kiln::sdy::parseManualAxes(AsmParser &parser) {
   SmallVector<StringAttr> axes;
   if (parser.parseCommaSeparatedList(
           AsmParser::Delimiter::Braces, [&]() -> ParseResult {
@@ -379,7 +379,7 @@ FailureOr<ManualAxesAttr> mlir::sdy::parseManualAxes(AsmParser &parser) {
   return ManualAxesAttr::get(parser.getContext(), axes);
 }
 
-void mlir::sdy::printManualAxes(AsmPrinter &printer, ManualAxesAttr axes) {
+void kiln::sdy::printManualAxes(AsmPrinter &printer, ManualAxesAttr axes) {
   printer << "{";
   llvm::interleaveComma(axes.getAxes(), printer, [&](StringAttr axis) {
     printer.printString(axis.getValue());

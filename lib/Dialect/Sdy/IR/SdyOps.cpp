@@ -11,7 +11,7 @@
 #include "mlir/IR/OpImplementation.h"
 
 using namespace mlir;
-using namespace mlir::sdy;
+using namespace kiln::sdy;
 
 //===----------------------------------------------------------------------===//
 // sdy.manual_computation

@@ -11,7 +11,7 @@
 
 #include "kiln/Dialect/Sdy/IR/Sdy.h"
 
-namespace mlir::sdy {
+namespace kiln::sdy {
 
 /// `[<@mesh, [{"x"}, {}]>, ...]`
 FailureOr<TensorShardingPerValueAttr> parseShardingList(AsmParser &parser);
@@ -21,6 +21,6 @@ void printShardingList(AsmPrinter &printer, TensorShardingPerValueAttr list);
 FailureOr<ManualAxesAttr> parseManualAxes(AsmParser &parser);
 void printManualAxes(AsmPrinter &printer, ManualAxesAttr axes);
 
-} // namespace mlir::sdy
+} // namespace kiln::sdy
 
 #endif // KILN_LIB_DIALECT_SDY_IR_SDYSYNTAX_H

@@ -11,7 +11,7 @@
 #include "mlir/Transforms/InliningUtils.h"
 
 using namespace mlir;
-using namespace mlir::chlo;
+using namespace kiln::chlo;
 
 namespace {
 /// `chlo` ops are pure, so calls of functions using them may be inlined.

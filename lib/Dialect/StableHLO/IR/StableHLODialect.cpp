@@ -13,7 +13,7 @@
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
-using namespace mlir::stablehlo;
+using namespace kiln::stablehlo;
 
 namespace {
 /// Every `stablehlo` op is pure or region-local, so calls of functions made

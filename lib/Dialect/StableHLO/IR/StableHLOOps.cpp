@@ -17,7 +17,7 @@
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace mlir;
-using namespace mlir::stablehlo;
+using namespace kiln::stablehlo;
 
 //===----------------------------------------------------------------------===//
 // Type directives

@@ -17,7 +17,7 @@
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 //===----------------------------------------------------------------------===//
 // Helpers

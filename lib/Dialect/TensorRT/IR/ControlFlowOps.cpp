@@ -19,7 +19,7 @@
 #include "mlir/IR/OpImplementation.h"
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 using shape::ErrorFn;
 
 /// Formats a type list as `(t0, t1)`.

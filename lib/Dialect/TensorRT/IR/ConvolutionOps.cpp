@@ -15,7 +15,7 @@
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 using shape::ErrorFn;
 
 /// Checks that `input` is `[N, C, spatial...]` with one to three spatial

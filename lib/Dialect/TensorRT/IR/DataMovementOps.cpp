@@ -16,7 +16,7 @@
 #include "mlir/IR/Matchers.h"
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 using shape::ErrorFn;
 
 /// TensorRT tensors have at most this many dimensions.

@@ -13,7 +13,7 @@
 #include "ShapeUtils.h"
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 using shape::ErrorFn;
 
 /// The result rank given by the `shape` operand, if there is one.

@@ -25,7 +25,7 @@
 #include <limits>
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 /// Largest non-splat constant a folder creates or reads.
 static constexpr int64_t kFoldElementLimit = 1024;

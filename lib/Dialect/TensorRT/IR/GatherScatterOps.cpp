@@ -12,7 +12,7 @@
 #include "ShapeUtils.h"
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 using shape::ErrorFn;
 
 /// TensorRT tensors have at most this many dimensions.

@@ -16,7 +16,7 @@
 #include "llvm/ADT/Sequence.h"
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 using shape::ErrorFn;
 
 /// True when every dimension of `param` is 1 or could equal the input's.

@@ -17,8 +17,7 @@
 
 #include <string>
 
-namespace mlir {
-namespace tensorrt {
+namespace kiln::tensorrt {
 
 /// Formats integers as `[a, b, c]`.
 template <typename Range>
@@ -60,7 +59,6 @@ inline bool isInt8(Type type) {
   return type.isSignlessInteger(8) || isSymmetricQuantizedI8(type);
 }
 
-} // namespace tensorrt
-} // namespace mlir
+} // namespace kiln::tensorrt
 
 #endif // KILN_LIB_DIALECT_TENSORRT_IR_OPUTILS_H

@@ -15,7 +15,7 @@
 #include "ShapeUtils.h"
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 using shape::ErrorFn;
 
 //===----------------------------------------------------------------------===//

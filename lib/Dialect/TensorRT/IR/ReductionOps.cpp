@@ -19,7 +19,7 @@
 #include <array>
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 using shape::ErrorFn;
 
 /// Like verifyResultTypeIsInferred, for ops with several results.

@@ -14,7 +14,7 @@
 #include <cmath>
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 using shape::ErrorFn;
 
 namespace {

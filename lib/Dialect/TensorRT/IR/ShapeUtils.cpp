@@ -11,7 +11,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 InFlightDiagnostic shape::emitAt(std::optional<Location> loc,
                                  llvm::StringRef opName) {

@@ -8,6 +8,8 @@
 #ifndef KILN_LIB_DIALECT_TENSORRT_IR_SHAPEUTILS_H
 #define KILN_LIB_DIALECT_TENSORRT_IR_SHAPEUTILS_H
 
+#include "kiln/Dialect/Namespace.h"
+
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -16,8 +18,7 @@
 #include <optional>
 #include <string>
 
-namespace mlir {
-namespace tensorrt {
+namespace kiln::tensorrt {
 namespace shape {
 
 /// Produces the diagnostic a failed check streams its message into. It may
@@ -60,7 +61,6 @@ bool isPermutation(ArrayRef<int64_t> perm);
 std::optional<int64_t> volume(ArrayRef<int64_t> shape);
 
 } // namespace shape
-} // namespace tensorrt
-} // namespace mlir
+} // namespace kiln::tensorrt
 
 #endif // KILN_LIB_DIALECT_TENSORRT_IR_SHAPEUTILS_H

@@ -14,7 +14,7 @@
 #include "mlir/IR/Matchers.h"
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 //===----------------------------------------------------------------------===//
 // TensorRTModuleOp

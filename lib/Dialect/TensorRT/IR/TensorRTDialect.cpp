@@ -14,13 +14,13 @@
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 //===----------------------------------------------------------------------===//
 // Free helpers declared in TensorRT.h
 //===----------------------------------------------------------------------===//
 
-bool tensorrt::isSymmetricQuantizedI8(Type type) {
+bool kiln::tensorrt::isSymmetricQuantizedI8(Type type) {
   auto quantized = dyn_cast<quant::UniformQuantizedType>(type);
   if (!quantized)
     return false;
@@ -33,7 +33,7 @@ bool tensorrt::isSymmetricQuantizedI8(Type type) {
          quantized.getZeroPoint() == 0;
 }
 
-bool tensorrt::areCompatibleTensorTypes(TypeRange lhs, TypeRange rhs) {
+bool kiln::tensorrt::areCompatibleTensorTypes(TypeRange lhs, TypeRange rhs) {
   if (lhs.size() != rhs.size())
     return false;
   for (auto [l, r] : llvm::zip_equal(lhs, rhs)) {
@@ -49,7 +49,7 @@ bool tensorrt::areCompatibleTensorTypes(TypeRange lhs, TypeRange rhs) {
   return true;
 }
 
-FailureOr<SmallVector<int64_t>> tensorrt::parseDimList(AsmParser &parser) {
+FailureOr<SmallVector<int64_t>> kiln::tensorrt::parseDimList(AsmParser &parser) {
   SmallVector<int64_t> dims;
   if (parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&] {
         return parser.parseInteger(dims.emplace_back());
@@ -58,7 +58,7 @@ FailureOr<SmallVector<int64_t>> tensorrt::parseDimList(AsmParser &parser) {
   return dims;
 }
 
-void tensorrt::printDimList(AsmPrinter &printer, ArrayRef<int64_t> dims) {
+void kiln::tensorrt::printDimList(AsmPrinter &printer, ArrayRef<int64_t> dims) {
   printer << '[';
   llvm::interleaveComma(dims, printer);
   printer << ']';

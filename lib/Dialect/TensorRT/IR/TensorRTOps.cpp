@@ -24,7 +24,7 @@
 #include "llvm/ADT/StringExtras.h"
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 using shape::ErrorFn;
 
 //===----------------------------------------------------------------------===//

@@ -17,15 +17,13 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
-namespace mlir {
-namespace tensorrt {
+namespace kiln::tensorrt {
 #define GEN_PASS_DEF_TENSORRTBROADCASTELIMINATIONPASS
 #include "kiln/Dialect/TensorRT/Transforms/Passes.h.inc"
-} // namespace tensorrt
-} // namespace mlir
+} // namespace kiln::tensorrt
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 /// The broadcast's input shape laid out in the result's dimensions (1 where
 /// the broadcast adds a dimension), or std::nullopt when the broadcast also
@@ -160,7 +158,7 @@ struct SinkBroadcastBelowElementWise : OpRewritePattern<ElementWiseOp> {
 };
 
 struct TensorRTBroadcastEliminationPass
-    : tensorrt::impl::TensorRTBroadcastEliminationPassBase<
+    : kiln::tensorrt::impl::TensorRTBroadcastEliminationPassBase<
           TensorRTBroadcastEliminationPass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();

@@ -18,15 +18,13 @@
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/Sequence.h"
 
-namespace mlir {
-namespace tensorrt {
+namespace kiln::tensorrt {
 #define GEN_PASS_DEF_TENSORRTEXPANDOPSPASS
 #include "kiln/Dialect/TensorRT/Transforms/Passes.h.inc"
-} // namespace tensorrt
-} // namespace mlir
+} // namespace kiln::tensorrt
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 namespace {
 
@@ -308,7 +306,7 @@ struct ArgMinMaxToTopK : OpRewritePattern<OpTy> {
 };
 
 struct TensorRTExpandOpsPass
-    : tensorrt::impl::TensorRTExpandOpsPassBase<TensorRTExpandOpsPass> {
+    : kiln::tensorrt::impl::TensorRTExpandOpsPassBase<TensorRTExpandOpsPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<TransposeToShuffle, ReshapeToShuffle, ExpandRankToShuffle,

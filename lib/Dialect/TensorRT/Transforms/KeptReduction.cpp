@@ -9,7 +9,7 @@
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 static bool isIdentityPermutation(ArrayRef<int64_t> permutation) {
   for (auto [index, dim] : llvm::enumerate(permutation))
@@ -22,7 +22,7 @@ static bool hasStaticShape(Value value) {
   return cast<RankedTensorType>(value.getType()).hasStaticShape();
 }
 
-Value tensorrt::getReshapeSource(Value value) {
+Value kiln::tensorrt::getReshapeSource(Value value) {
   Operation *op = value.getDefiningOp();
   if (!op)
     return nullptr;
@@ -50,7 +50,7 @@ Value tensorrt::getReshapeSource(Value value) {
   return nullptr;
 }
 
-SmallVector<int64_t> tensorrt::getKeptShape(Type input,
+SmallVector<int64_t> kiln::tensorrt::getKeptShape(Type input,
                                             ArrayRef<int64_t> axes) {
   SmallVector<int64_t> shape(cast<RankedTensorType>(input).getShape());
   for (int64_t axis : axes)
@@ -58,12 +58,12 @@ SmallVector<int64_t> tensorrt::getKeptShape(Type input,
   return shape;
 }
 
-bool tensorrt::hasKeptShape(Value value, Value input, ArrayRef<int64_t> axes) {
+bool kiln::tensorrt::hasKeptShape(Value value, Value input, ArrayRef<int64_t> axes) {
   return cast<RankedTensorType>(value.getType()).getShape() ==
          ArrayRef(getKeptShape(input.getType(), axes));
 }
 
-ReduceOp tensorrt::matchKeptReduction(Value value, ReduceOperation kind) {
+ReduceOp kiln::tensorrt::matchKeptReduction(Value value, ReduceOperation kind) {
   auto isKind = [&](ReduceOp reduce) {
     return reduce && reduce.getReduceOperation() == kind;
   };

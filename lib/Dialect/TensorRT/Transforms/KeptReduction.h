@@ -16,8 +16,7 @@
 
 #include "llvm/ADT/SmallVector.h"
 
-namespace mlir {
-namespace tensorrt {
+namespace kiln::tensorrt {
 
 /// The input of a reshape that keeps the row-major order of the elements
 /// (`expand_rank`, `collapse_rank`, a `reshape` without a shape operand, or
@@ -37,7 +36,6 @@ ReduceOp matchKeptReduction(Value value, ReduceOperation kind);
 /// dimensions kept.
 bool hasKeptShape(Value value, Value input, ArrayRef<int64_t> axes);
 
-} // namespace tensorrt
-} // namespace mlir
+} // namespace kiln::tensorrt
 
 #endif // KILN_LIB_DIALECT_TENSORRT_TRANSFORMS_KEPTREDUCTION_H

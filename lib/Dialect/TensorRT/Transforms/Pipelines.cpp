@@ -15,7 +15,7 @@
 
 using namespace mlir;
 
-void tensorrt::buildTensorRTSimplifyPipeline(OpPassManager &pm) {
+void kiln::tensorrt::buildTensorRTSimplifyPipeline(OpPassManager &pm) {
   // Layout and shape noise goes first: explicit broadcasts, transposes and
   // reshapes hide the pointwise subgraphs the raising passes look for.
   pm.addPass(createCanonicalizerPass());
@@ -35,7 +35,7 @@ void tensorrt::buildTensorRTSimplifyPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-void tensorrt::registerTensorRTPipelines() {
+void kiln::tensorrt::registerTensorRTPipelines() {
   PassPipelineRegistration<>(
       "tensorrt-simplify",
       "Simplify `tensorrt` IR: eliminate broadcasts, transposes and "

@@ -13,14 +13,14 @@
 #include <cmath>
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 // Recognised functions are small; anything larger is not one of them.
 static constexpr size_t kMaxTerms = 16;
 static constexpr size_t kMaxFactors = 8;
 static constexpr int kMaxIntegerPower = 4;
 
-std::optional<double> tensorrt::getSplatConstant(Value value) {
+std::optional<double> kiln::tensorrt::getSplatConstant(Value value) {
   DenseElementsAttr elements;
   if (!value || !matchPattern(value, m_Constant(&elements)) ||
       !elements.isSplat())
@@ -33,7 +33,7 @@ std::optional<double> tensorrt::getSplatConstant(Value value) {
   return std::nullopt;
 }
 
-bool tensorrt::isNear(double got, double want, Type elementType) {
+bool kiln::tensorrt::isNear(double got, double want, Type elementType) {
   double tolerance = 1e-3;
   if (auto floatType = dyn_cast<FloatType>(elementType))
     tolerance = std::max(tolerance, std::ldexp(1.0, -floatType.getFPMantissaWidth()));
@@ -251,7 +251,7 @@ static std::optional<PointwiseExpr> expand(Value value, Value root) {
   return factorExpr(value);
 }
 
-std::optional<PointwiseExpr> tensorrt::expandPointwise(Value value,
+std::optional<PointwiseExpr> kiln::tensorrt::expandPointwise(Value value,
                                                        Value root) {
   return expand(value, root);
 }
@@ -269,7 +269,7 @@ double PointwiseExpr::coefficientOf(ArrayRef<Factor> factors) const {
 // Affine forms
 //===----------------------------------------------------------------------===//
 
-AffineForm tensorrt::matchAffine(Value value) {
+AffineForm kiln::tensorrt::matchAffine(Value value) {
   AffineForm form{value, 1.0, 0.0};
   // Walk down, composing `form.scale * (s * inner + o) + form.offset`.
   while (form.input.hasOneUse()) {
@@ -324,7 +324,7 @@ AffineForm tensorrt::matchAffine(Value value) {
 // Match scope
 //===----------------------------------------------------------------------===//
 
-bool tensorrt::isSelfContained(Value root, ArrayRef<Value> leaves) {
+bool kiln::tensorrt::isSelfContained(Value root, ArrayRef<Value> leaves) {
   llvm::SetVector<Operation *> ops;
   SmallVector<Operation *> worklist{root.getDefiningOp()};
   while (!worklist.empty()) {

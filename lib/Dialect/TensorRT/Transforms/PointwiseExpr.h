@@ -17,8 +17,7 @@
 
 #include <optional>
 
-namespace mlir {
-namespace tensorrt {
+namespace kiln::tensorrt {
 
 /// The value of a splat constant (float or integer) defining `value`.
 std::optional<double> getSplatConstant(Value value);
@@ -84,7 +83,6 @@ inline bool canLookInto(Value value, Value root) {
 /// once the whole match is known.
 bool isSelfContained(Value root, ArrayRef<Value> leaves);
 
-} // namespace tensorrt
-} // namespace mlir
+} // namespace kiln::tensorrt
 
 #endif // KILN_LIB_DIALECT_TENSORRT_TRANSFORMS_POINTWISEEXPR_H

@@ -19,15 +19,13 @@
 #include <cmath>
 #include <limits>
 
-namespace mlir {
-namespace tensorrt {
+namespace kiln::tensorrt {
 #define GEN_PASS_DEF_TENSORRTRAISEACTIVATIONSPASS
 #include "kiln/Dialect/TensorRT/Transforms/Passes.h.inc"
-} // namespace tensorrt
-} // namespace mlir
+} // namespace kiln::tensorrt
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 namespace {
 
@@ -472,7 +470,7 @@ struct RaiseActivation : RewritePattern {
 };
 
 struct TensorRTRaiseActivationsPass
-    : tensorrt::impl::TensorRTRaiseActivationsPassBase<
+    : kiln::tensorrt::impl::TensorRTRaiseActivationsPassBase<
           TensorRTRaiseActivationsPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());

@@ -43,15 +43,13 @@
 
 #include <cmath>
 
-namespace mlir {
-namespace tensorrt {
+namespace kiln::tensorrt {
 #define GEN_PASS_DEF_TENSORRTRAISENORMALIZATIONSPASS
 #include "kiln/Dialect/TensorRT/Transforms/Passes.h.inc"
-} // namespace tensorrt
-} // namespace mlir
+} // namespace kiln::tensorrt
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 namespace {
 
@@ -606,7 +604,7 @@ struct RaiseLayerNorm : OpRewritePattern<ElementWiseOp> {
 };
 
 struct TensorRTRaiseNormalizationsPass
-    : tensorrt::impl::TensorRTRaiseNormalizationsPassBase<
+    : kiln::tensorrt::impl::TensorRTRaiseNormalizationsPassBase<
           TensorRTRaiseNormalizationsPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());

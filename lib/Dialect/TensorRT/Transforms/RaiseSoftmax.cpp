@@ -34,15 +34,13 @@
 
 #include <cmath>
 
-namespace mlir {
-namespace tensorrt {
+namespace kiln::tensorrt {
 #define GEN_PASS_DEF_TENSORRTRAISESOFTMAXPASS
 #include "kiln/Dialect/TensorRT/Transforms/Passes.h.inc"
-} // namespace tensorrt
-} // namespace mlir
+} // namespace kiln::tensorrt
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 namespace {
 
@@ -145,7 +143,7 @@ struct RaiseSoftmax : OpRewritePattern<ElementWiseOp> {
 };
 
 struct TensorRTRaiseSoftmaxPass
-    : tensorrt::impl::TensorRTRaiseSoftmaxPassBase<TensorRTRaiseSoftmaxPass> {
+    : kiln::tensorrt::impl::TensorRTRaiseSoftmaxPassBase<TensorRTRaiseSoftmaxPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<RaiseSoftmax>(&getContext());

@@ -14,15 +14,13 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
-namespace mlir {
-namespace tensorrt {
+namespace kiln::tensorrt {
 #define GEN_PASS_DEF_TENSORRTRESHAPEELIMINATIONPASS
 #include "kiln/Dialect/TensorRT/Transforms/Passes.h.inc"
-} // namespace tensorrt
-} // namespace mlir
+} // namespace kiln::tensorrt
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 /// Largest non-splat constant that is reshaped to let a reshape pass a
 /// pointwise op.
@@ -120,7 +118,7 @@ struct SinkReshapeBelowPointwise : OpRewritePattern<OpTy> {
 };
 
 struct TensorRTReshapeEliminationPass
-    : tensorrt::impl::TensorRTReshapeEliminationPassBase<
+    : kiln::tensorrt::impl::TensorRTReshapeEliminationPassBase<
           TensorRTReshapeEliminationPass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();

@@ -17,15 +17,13 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
-namespace mlir {
-namespace tensorrt {
+namespace kiln::tensorrt {
 #define GEN_PASS_DEF_TENSORRTTRANSPOSEELIMINATIONPASS
 #include "kiln/Dialect/TensorRT/Transforms/Passes.h.inc"
-} // namespace tensorrt
-} // namespace mlir
+} // namespace kiln::tensorrt
 
 using namespace mlir;
-using namespace mlir::tensorrt;
+using namespace kiln::tensorrt;
 
 /// Largest non-splat constant that is transposed to let a transpose pass a
 /// pointwise op; larger ones would be copied rather than folded.
@@ -178,7 +176,7 @@ struct SinkTransposeBelowReduce : OpRewritePattern<ReduceOp> {
 };
 
 struct TensorRTTransposeEliminationPass
-    : tensorrt::impl::TensorRTTransposeEliminationPassBase<
+    : kiln::tensorrt::impl::TensorRTTransposeEliminationPassBase<
           TensorRTTransposeEliminationPass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();

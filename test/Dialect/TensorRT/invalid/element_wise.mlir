@@ -93,7 +93,7 @@ func.func @ew_f64(%a: tensor<4xf64>, %b: tensor<4xf64>) -> tensor<4xf64> {
 // -----
 
 func.func @ew_unknown_operation(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
-  // expected-error @below {{custom op 'tensorrt.element_wise' expected ::mlir::tensorrt::ElementWiseOperation to be}}
+  // expected-error @below {{custom op 'tensorrt.element_wise' expected ::kiln::tensorrt::ElementWiseOperation to be}}
   // expected-error @below {{custom op 'tensorrt.element_wise' failed to parse TensorRT_ElementWiseOperationAttr}}
   %0 = tensorrt.element_wise <kADD>(%a, %b : tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>

@@ -4,19 +4,19 @@
 
 // -----
 
-// expected-error @below {{expected ::mlir::tensorrt::ActivationType to be one of: kRELU, kSIGMOID}}
+// expected-error @below {{expected ::kiln::tensorrt::ActivationType to be one of: kRELU, kSIGMOID}}
 // expected-error @below {{failed to parse TensorRT_ActivationTypeAttr parameter 'value'}}
 func.func private @bad_activation() attributes {a = #tensorrt.activation_type<kSWISH>}
 
 // -----
 
-// expected-error @below {{expected ::mlir::tensorrt::MatrixOperation to be one of: kNONE, kTRANSPOSE, kVECTOR}}
+// expected-error @below {{expected ::kiln::tensorrt::MatrixOperation to be one of: kNONE, kTRANSPOSE, kVECTOR}}
 // expected-error @below {{failed to parse TensorRT_MatrixOperationAttr parameter 'value'}}
 func.func private @bad_matrix_op() attributes {a = #tensorrt.matrix_operation<kTRANSPOSED>}
 
 // -----
 
-// expected-error @below {{expected ::mlir::tensorrt::ScatterMode to be one of: kELEMENT, kND}}
+// expected-error @below {{expected ::kiln::tensorrt::ScatterMode to be one of: kELEMENT, kND}}
 // expected-error @below {{failed to parse TensorRT_ScatterModeAttr parameter 'value'}}
 func.func private @bad_scatter_mode() attributes {a = #tensorrt.scatter_mode<kDEFAULT>}
 

@@ -61,8 +61,8 @@ func.func @reduce_bool(%x: tensor<2x3xi1>) -> tensor<2xi1> {
 // -----
 
 func.func @reduce_unknown_kind(%x: tensor<2x3xf32>) -> tensor<2xf32> {
-  // expected-error @below {{custom op 'tensorrt.reduce' expected ::mlir::tensorrt::ReduceOperation to be one of: kSUM, kPROD, kMAX, kMIN, kAVG}}
-  // expected-error @below {{custom op 'tensorrt.reduce' failed to parse TensorRT_ReduceOperationAttr parameter 'value' which is to be a `::mlir::tensorrt::ReduceOperation`}}
+  // expected-error @below {{custom op 'tensorrt.reduce' expected ::kiln::tensorrt::ReduceOperation to be one of: kSUM, kPROD, kMAX, kMIN, kAVG}}
+  // expected-error @below {{custom op 'tensorrt.reduce' failed to parse TensorRT_ReduceOperationAttr parameter 'value' which is to be a `::kiln::tensorrt::ReduceOperation`}}
   %0 = tensorrt.reduce <kMEAN> %x {reduceAxes = array<i64: 1>} : tensor<2x3xf32> -> tensor<2xf32>
   return %0 : tensor<2xf32>
 }

@@ -69,8 +69,8 @@ func.func @cubic_missing_coeff(%x: tensor<2x3xf32>) -> tensor<4x6xf32> {
 // -----
 
 func.func @cubic_unknown_selector(%x: tensor<2x3xf32>) -> tensor<4x6xf32> {
-  // expected-error @below {{expected ::mlir::tensorrt::ResizeSelector to be one of: kFORMULA, kUPPER}}
-  // expected-error @below {{failed to parse TensorRT_ResizeSelectorAttr parameter 'value' which is to be a `::mlir::tensorrt::ResizeSelector`}}
+  // expected-error @below {{expected ::kiln::tensorrt::ResizeSelector to be one of: kFORMULA, kUPPER}}
+  // expected-error @below {{failed to parse TensorRT_ResizeSelectorAttr parameter 'value' which is to be a `::kiln::tensorrt::ResizeSelector`}}
   %0 = tensorrt.resize_cubic {coordinateTransformation = #tensorrt.resize_coordinate_transformation<kHALF_PIXEL>, cubicCoeff = -0.75 : f32, selectorForSinglePixel = #tensorrt.resize_selector<kLOWER>} %x : (tensor<2x3xf32>) -> tensor<4x6xf32>
   return %0 : tensor<4x6xf32>
 }

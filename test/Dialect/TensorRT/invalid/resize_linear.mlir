@@ -70,8 +70,8 @@ func.func @linear_missing_selector(%x: tensor<2x3xf32>) -> tensor<4x6xf32> {
 // -----
 
 func.func @linear_unknown_transformation(%x: tensor<2x3xf32>) -> tensor<4x6xf32> {
-  // expected-error @below {{expected ::mlir::tensorrt::ResizeCoordinateTransformation to be one of: kALIGN_CORNERS, kASYMMETRIC, kHALF_PIXEL}}
-  // expected-error @below {{failed to parse TensorRT_ResizeCoordinateTransformationAttr parameter 'value' which is to be a `::mlir::tensorrt::ResizeCoordinateTransformation`}}
+  // expected-error @below {{expected ::kiln::tensorrt::ResizeCoordinateTransformation to be one of: kALIGN_CORNERS, kASYMMETRIC, kHALF_PIXEL}}
+  // expected-error @below {{failed to parse TensorRT_ResizeCoordinateTransformationAttr parameter 'value' which is to be a `::kiln::tensorrt::ResizeCoordinateTransformation`}}
   %0 = tensorrt.resize_linear {coordinateTransformation = #tensorrt.resize_coordinate_transformation<kTF_HALF_PIXEL>, selectorForSinglePixel = #tensorrt.resize_selector<kFORMULA>} %x : (tensor<2x3xf32>) -> tensor<4x6xf32>
   return %0 : tensor<4x6xf32>
 }

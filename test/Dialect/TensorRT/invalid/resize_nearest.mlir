@@ -119,8 +119,8 @@ func.func @nearest_missing_rounding(%x: tensor<2x3xf32>) -> tensor<4x6xf32> {
 // -----
 
 func.func @nearest_unknown_round_mode(%x: tensor<2x3xf32>) -> tensor<4x6xf32> {
-  // expected-error @below {{expected ::mlir::tensorrt::ResizeRoundMode to be one of: kHALF_UP, kHALF_DOWN, kFLOOR, kCEIL}}
-  // expected-error @below {{failed to parse TensorRT_ResizeRoundModeAttr parameter 'value' which is to be a `::mlir::tensorrt::ResizeRoundMode`}}
+  // expected-error @below {{expected ::kiln::tensorrt::ResizeRoundMode to be one of: kHALF_UP, kHALF_DOWN, kFLOOR, kCEIL}}
+  // expected-error @below {{failed to parse TensorRT_ResizeRoundModeAttr parameter 'value' which is to be a `::kiln::tensorrt::ResizeRoundMode`}}
   %0 = tensorrt.resize_nearest {coordinateTransformation = #tensorrt.resize_coordinate_transformation<kASYMMETRIC>, nearestRounding = #tensorrt.resize_round_mode<kNEAREST>, selectorForSinglePixel = #tensorrt.resize_selector<kFORMULA>} %x : (tensor<2x3xf32>) -> tensor<4x6xf32>
   return %0 : tensor<4x6xf32>
 }

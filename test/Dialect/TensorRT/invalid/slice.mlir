@@ -101,8 +101,8 @@ func.func @slice_bf16_clamp(%x: tensor<4xbf16>) -> tensor<6xbf16> {
 // -----
 
 func.func @slice_unknown_mode(%x: tensor<4xf32>) -> tensor<6xf32> {
-  // expected-error @below {{expected ::mlir::tensorrt::SliceMode to be one of: kDEFAULT, kWRAP, kCLAMP, kFILL, kREFLECT}}
-  // expected-error @below {{failed to parse TensorRT_SliceModeAttr parameter 'value' which is to be a `::mlir::tensorrt::SliceMode`}}
+  // expected-error @below {{expected ::kiln::tensorrt::SliceMode to be one of: kDEFAULT, kWRAP, kCLAMP, kFILL, kREFLECT}}
+  // expected-error @below {{failed to parse TensorRT_SliceModeAttr parameter 'value' which is to be a `::kiln::tensorrt::SliceMode`}}
   %0 = tensorrt.slice %x[-1][6][1] {mode = #tensorrt.slice_mode<kMIRROR>} : tensor<4xf32> to tensor<6xf32>
   return %0 : tensor<6xf32>
 }

@@ -22,7 +22,7 @@ include "mlir/Interfaces/SideEffectInterfaces.td"
 
 def Sdy_Dialect : Dialect {
   let name = "sdy";
-  let cppNamespace = "::mlir::sdy";
+  let cppNamespace = "::kiln::sdy";
   let summary = "Shardy's sharding annotations, as Kiln reads them";
   let description = [{
     What `jax.jit` with `in_shardings`/`out_shardings`,

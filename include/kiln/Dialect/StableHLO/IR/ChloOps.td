@@ -13,7 +13,7 @@ include "mlir/Interfaces/SideEffectInterfaces.td"
 
 def Chlo_Dialect : Dialect {
   let name = "chlo";
-  let cppNamespace = "::mlir::chlo";
+  let cppNamespace = "::kiln::chlo";
   let summary = "Client HLO ops that JAX emits, as Kiln's input";
   let description = [{
     Kiln's definition of the `chlo` ops found in JAX programs, with JAX's

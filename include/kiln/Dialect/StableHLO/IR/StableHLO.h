@@ -8,6 +8,8 @@
 #ifndef KILN_DIALECT_STABLEHLO_IR_STABLEHLO_H
 #define KILN_DIALECT_STABLEHLO_IR_STABLEHLO_H
 
+#include "kiln/Dialect/Namespace.h"
+
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"

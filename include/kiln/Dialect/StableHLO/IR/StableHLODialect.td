@@ -15,7 +15,7 @@ include "mlir/IR/EnumAttr.td"
 
 def StableHLO_Dialect : Dialect {
   let name = "stablehlo";
-  let cppNamespace = "::mlir::stablehlo";
+  let cppNamespace = "::kiln::stablehlo";
   let summary = "The StableHLO ops that JAX emits, as Kiln's input";
   let description = [{
     A subset of OpenXLA's StableHLO, defined by Kiln so that the text JAX
@@ -39,7 +39,7 @@ class StableHLO_Enum<string name, string summary, list<string> caseNames>
   : I32EnumAttr<name, summary,
       !foreach(i, !range(!size(caseNames)),
                I32EnumAttrCase<caseNames[i], i>)> {
-  let cppNamespace = "::mlir::stablehlo";
+  let cppNamespace = "::kiln::stablehlo";
   let genSpecializedAttr = 0;
 }
 

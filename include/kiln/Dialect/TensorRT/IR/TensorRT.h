@@ -8,6 +8,8 @@
 #ifndef KILN_DIALECT_TENSORRT_IR_TENSORRT_H
 #define KILN_DIALECT_TENSORRT_IR_TENSORRT_H
 
+#include "kiln/Dialect/Namespace.h"
+
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
@@ -25,8 +27,7 @@
 #include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
-namespace mlir {
-namespace tensorrt {
+namespace kiln::tensorrt {
 
 /// True for `!quant.uniform` types with i8 storage, an f16 or f32 expressed
 /// type and a zero point of 0: the quantized int8 TensorRT accepts.
@@ -42,8 +43,7 @@ FailureOr<SmallVector<int64_t>> parseDimList(AsmParser &parser);
 /// Prints the form parsed by parseDimList.
 void printDimList(AsmPrinter &printer, ArrayRef<int64_t> dims);
 
-} // namespace tensorrt
-} // namespace mlir
+} // namespace kiln::tensorrt
 
 #include "kiln/Dialect/TensorRT/IR/TensorRTDialect.h.inc"
 #include "kiln/Dialect/TensorRT/IR/TensorRTEnums.h.inc"

@@ -12,8 +12,8 @@ include "kiln/Dialect/TensorRT/IR/TensorRTDialect.td"
 
 // A bracketed, possibly empty list of dimension sizes: `[2, 3]`, `[]`.
 def TensorRT_DimList : ArrayRefParameter<"int64_t", "dimension sizes"> {
-  let parser = "::mlir::tensorrt::parseDimList($_parser)";
-  let printer = "::mlir::tensorrt::printDimList($_printer, $_self)";
+  let parser = "::kiln::tensorrt::parseDimList($_parser)";
+  let printer = "::kiln::tensorrt::printDimList($_printer, $_self)";
 }
 
 def TensorRT_ShapeProfileAttr

@@ -13,7 +13,7 @@ include "mlir/IR/AttrTypeBase.td"
 
 def TensorRT_Dialect : Dialect {
   let name = "tensorrt";
-  let cppNamespace = "::mlir::tensorrt";
+  let cppNamespace = "::kiln::tensorrt";
   let summary = "The TensorRT layer set as MLIR operations";
   let description = [{
     Each operation of `tensorrt` stands for one network layer of TensorRT
@@ -62,7 +62,7 @@ def TensorRT_Dialect : Dialect {
 // An 8-bit quantized type usable wherever TensorRT accepts int8: signed i8
 // storage, f32 or f16 expressed type, symmetric (zero point 0).
 def TensorRT_QuantizedI8 : Type<
-  CPred<"::mlir::tensorrt::isSymmetricQuantizedI8($_self)">,
+  CPred<"::kiln::tensorrt::isSymmetricQuantizedI8($_self)">,
   "symmetric !quant.uniform with i8 storage over f16 or f32">;
 
 def TensorRT_I8 : AnyTypeOf<[I8, TensorRT_QuantizedI8], "TensorRT int8 element">;

@@ -18,7 +18,7 @@ class TensorRT_Enum<string name, string summary, list<string> caseNames>
   : I32EnumAttr<name, summary,
       !foreach(i, !range(!size(caseNames)),
                I32EnumAttrCase<caseNames[i], i>)> {
-  let cppNamespace = "::mlir::tensorrt";
+  let cppNamespace = "::kiln::tensorrt";
   let genSpecializedAttr = 0;
 }
 

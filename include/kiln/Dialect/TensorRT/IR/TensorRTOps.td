@@ -27,7 +27,7 @@ include "kiln/Dialect/TensorRT/IR/TensorRTAttributes.td"
 defvar TensorRT_CompatibleShapesDecl = [{
   static bool isCompatibleReturnTypes(::mlir::TypeRange lhs,
                                       ::mlir::TypeRange rhs) {
-    return ::mlir::tensorrt::areCompatibleTensorTypes(lhs, rhs);
+    return ::kiln::tensorrt::areCompatibleTensorTypes(lhs, rhs);
   }
 }];
 
@@ -517,7 +517,7 @@ def TensorRT_SliceOp : TensorRT_Op<"slice", [Pure, AttrSizedOperandSegments,
     OptionalAttr<DenseI32ArrayAttr>:$static_size,
     OptionalAttr<DenseI32ArrayAttr>:$static_stride,
     DefaultValuedAttr<TensorRT_SliceModeAttr,
-                      "::mlir::tensorrt::SliceMode::kDEFAULT">:$mode);
+                      "::kiln::tensorrt::SliceMode::kDEFAULT">:$mode);
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
     $input
@@ -534,8 +534,8 @@ def TensorRT_SliceOp : TensorRT_Op<"slice", [Pure, AttrSizedOperandSegments,
     // All-static slice; the result type is inferred.
     OpBuilder<(ins "::mlir::Value":$input, "::llvm::ArrayRef<int32_t>":$start,
       "::llvm::ArrayRef<int32_t>":$size, "::llvm::ArrayRef<int32_t>":$stride,
-      CArg<"::mlir::tensorrt::SliceMode",
-           "::mlir::tensorrt::SliceMode::kDEFAULT">:$sliceMode,
+      CArg<"::kiln::tensorrt::SliceMode",
+           "::kiln::tensorrt::SliceMode::kDEFAULT">:$sliceMode,
       CArg<"::mlir::Value", "::mlir::Value()">:$fill)>
   ];
 }

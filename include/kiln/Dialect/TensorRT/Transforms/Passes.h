@@ -14,10 +14,7 @@
 
 #include <memory>
 
-namespace mlir {
-class OpPassManager;
-
-namespace tensorrt {
+namespace kiln::tensorrt {
 
 #define GEN_PASS_DECL
 #include "kiln/Dialect/TensorRT/Transforms/Passes.h.inc"
@@ -32,7 +29,6 @@ void registerTensorRTPipelines();
 #define GEN_PASS_REGISTRATION
 #include "kiln/Dialect/TensorRT/Transforms/Passes.h.inc"
 
-} // namespace tensorrt
-} // namespace mlir
+} // namespace kiln::tensorrt
 
 #endif // KILN_DIALECT_TENSORRT_TRANSFORMS_PASSES_H

@@ -26,7 +26,7 @@ def TensorRTBroadcastEliminationPass
     input, reshaped to the consumer's rank where needed, so no broadcast
     tensor is ever materialized.
   }];
-  let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
+  let dependentDialects = ["::kiln::tensorrt::TensorRTDialect"];
 }
 
 def TensorRTTransposeEliminationPass
@@ -40,7 +40,7 @@ def TensorRTTransposeEliminationPass
     `tensorrt.matrix_multiply`. A transpose is only moved past an op that is
     its sole user, so the number of transposes never grows.
   }];
-  let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
+  let dependentDialects = ["::kiln::tensorrt::TensorRTDialect"];
 }
 
 def TensorRTReshapeEliminationPass
@@ -54,7 +54,7 @@ def TensorRTReshapeEliminationPass
     the same way or are constants, so that a reshape and its inverse around
     a chain of pointwise ops meet and cancel.
   }];
-  let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
+  let dependentDialects = ["::kiln::tensorrt::TensorRTDialect"];
 }
 
 //===----------------------------------------------------------------------===//
@@ -77,7 +77,7 @@ def TensorRTRaiseActivationsPass : Pass<"tensorrt-raise-activations"> {
     matches only when its intermediate values have no other users and no
     constant broadcasts the input to a larger shape.
   }];
-  let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
+  let dependentDialects = ["::kiln::tensorrt::TensorRTDialect"];
 }
 
 def TensorRTRaiseNormalizationsPass : Pass<"tensorrt-raise-normalizations"> {
@@ -100,7 +100,7 @@ def TensorRTRaiseNormalizationsPass : Pass<"tensorrt-raise-normalizations"> {
     left alone. Nothing is raised when an intermediate value has users
     outside the pattern.
   }];
-  let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
+  let dependentDialects = ["::kiln::tensorrt::TensorRTDialect"];
 }
 
 def TensorRTRaiseSoftmaxPass : Pass<"tensorrt-raise-softmax"> {
@@ -115,7 +115,7 @@ def TensorRTRaiseSoftmaxPass : Pass<"tensorrt-raise-softmax"> {
     axes, or when an intermediate value has users outside the pattern,
     nothing is raised; log-softmax is left as it is written.
   }];
-  let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
+  let dependentDialects = ["::kiln::tensorrt::TensorRTDialect"];
 }
 
 //===----------------------------------------------------------------------===//
@@ -134,7 +134,7 @@ def TensorRTExpandOpsPass : Pass<"tensorrt-expand-ops"> {
     `tensorrt.argmin` and `tensorrt.argmax` become `tensorrt.top_k` with
     `k = 1`.
   }];
-  let dependentDialects = ["::mlir::tensorrt::TensorRTDialect"];
+  let dependentDialects = ["::kiln::tensorrt::TensorRTDialect"];
 }
 
 #endif // KILN_DIALECT_TENSORRT_TRANSFORMS_PASSES_TD

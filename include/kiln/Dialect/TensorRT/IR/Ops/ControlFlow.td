@@ -94,7 +94,7 @@ def TensorRT_WhileOp : TensorRT_Op<"while", [Pure,
 }
 
 def TensorRT_ForOp : TensorRT_Op<"for", [Pure,
-    SingleBlockImplicitTerminator<"::mlir::tensorrt::YieldOp">,
+    SingleBlockImplicitTerminator<"::kiln::tensorrt::YieldOp">,
     DeclareOpInterfaceMethods<LoopLikeOpInterface, ["getLoopInductionVars"]>,
     DeclareOpInterfaceMethods<RegionBranchOpInterface, [
       "getEntrySuccessorOperands"]>]> {
@@ -138,7 +138,7 @@ def TensorRT_ForOp : TensorRT_Op<"for", [Pure,
 }
 
 def TensorRT_ConditionOp : TensorRT_Op<"condition", [Pure, Terminator,
-    HasParent<"::mlir::tensorrt::WhileOp">,
+    HasParent<"::kiln::tensorrt::WhileOp">,
     DeclareOpInterfaceMethods<RegionBranchTerminatorOpInterface, [
       "getSuccessorRegions"]>]> {
   let summary = "continuation test ending the condition of a while loop";
@@ -159,9 +159,9 @@ def TensorRT_ConditionOp : TensorRT_Op<"condition", [Pure, Terminator,
 }
 
 def TensorRT_YieldOp : TensorRT_Op<"yield", [Pure, ReturnLike, Terminator,
-    ParentOneOf<["::mlir::tensorrt::IfOp", "::mlir::tensorrt::ForOp",
-                 "::mlir::tensorrt::WhileOp",
-                 "::mlir::tensorrt::OpaquePluginOp"]>]> {
+    ParentOneOf<["::kiln::tensorrt::IfOp", "::kiln::tensorrt::ForOp",
+                 "::kiln::tensorrt::WhileOp",
+                 "::kiln::tensorrt::OpaquePluginOp"]>]> {
   let summary = "terminator passing values out of a region";
   let description = [{
     Ends a region of `tensorrt.if`, `tensorrt.for`, the body of
