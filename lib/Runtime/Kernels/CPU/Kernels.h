@@ -73,6 +73,22 @@ void convolution(const TensorView &x, const TensorView &kernel,
                  const TensorView &result, const Epilogue &epilogue = {},
                  ThreadPool *threads = nullptr, Isa isa = bestIsa());
 
+struct AttentionParams {
+  float scale = 1.0f;
+  bool causal = false; // key j is kept for query i only when j <= i
+};
+
+/// True when attention takes these element types: q, k, v and the result
+/// equal f32/f16/bf16; the mask (null for none) f32/f16/bf16 or i1.
+bool attentionSupports(DType q, DType k, DType v, const DType *mask, DType o);
+
+/// o = softmax(scale * q k^T + mask) v over [..., Sq, D] x [..., Sk, D] x
+/// [..., Sk, Dv] -> [..., Sq, Dv] (Attention.cpp states the mask rules).
+void attention(const TensorView &q, const TensorView &k, const TensorView &v,
+               const TensorView *mask, const AttentionParams &params,
+               const TensorView &result, ThreadPool *threads = nullptr,
+               Isa isa = bestIsa());
+
 } // namespace kiln::cpu
 
 #endif // KILN_LIB_RUNTIME_KERNELS_CPU_KERNELS_H
