@@ -89,6 +89,18 @@ void attention(const TensorView &q, const TensorView &k, const TensorView &v,
                const TensorView &result, ThreadPool *threads = nullptr,
                Isa isa = bestIsa());
 
+enum class ReduceOp : uint8_t { Sum, Prod, Max, Min, Avg };
+
+/// True when reduce takes this form: equal f32/f16/bf16 types and a
+/// non-empty set of consecutive axes.
+bool reduceSupports(DType operand, DType result,
+                    const std::vector<int64_t> &axes);
+
+/// The reference `reduce` over consecutive `axes` (the result holds one
+/// element per reduction, with or without the kept unit dims).
+void reduce(const TensorView &x, ReduceOp op, const std::vector<int64_t> &axes,
+            const TensorView &result, ThreadPool *threads = nullptr);
+
 } // namespace kiln::cpu
 
 #endif // KILN_LIB_RUNTIME_KERNELS_CPU_KERNELS_H
