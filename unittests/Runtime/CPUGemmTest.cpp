@@ -168,6 +168,35 @@ TEST(CPUGemm, PrepackedEqualsPackingEachCall) {
   }
 }
 
+TEST(CPUGemm, PrepackedWeightsMatchReference) {
+  std::mt19937 gen(9);
+  ThreadPool pool(2);
+  for (Isa isa : availableIsas())
+    for (DType dtype : {DType::F32, DType::BF16})
+      for (MatrixMode mode : {MatrixMode::None, MatrixMode::Transpose}) {
+        HostTensor a = randomTensor(dtype, {2, 3, 5, 40}, gen);
+        Ints wShape = mode == MatrixMode::None ? Ints{1, 40, 33} : Ints{33, 40};
+        HostTensor w = randomTensor(dtype, wShape, gen);
+        cpu::PackedRhs packed;
+        ASSERT_TRUE(cpu::packMatrixMultiplyRhs(w.view(), mode, isa, packed));
+        HostTensor expected =
+            runKernel("matrix_multiply", {&a, &w}, dtype, {2, 3, 5, 33},
+                      {{"op1", std::string(modeName(mode))}});
+        HostTensor actual(dtype, {2, 3, 5, 33});
+        TensorView wView = w.view();
+        wView.data = nullptr; // must not be read
+        cpu::matrixMultiply(a.view(), MatrixMode::None, wView, mode,
+                            actual.view(), {}, &pool, isa, &packed);
+        expectClose(actual, expected, storageTolerance(dtype, 1e-4f), 1e-4f,
+                    std::string("prepacked ") + cpu::isaName(isa));
+      }
+  // Per-batch weights cannot be packed once.
+  HostTensor batched(DType::F32, {2, 4, 4});
+  cpu::PackedRhs packed;
+  EXPECT_FALSE(cpu::packMatrixMultiplyRhs(batched.view(), MatrixMode::None,
+                                          cpu::bestIsa(), packed));
+}
+
 TEST(CPUGemm, EpilogueMatchesProductThenPointwise) {
   std::mt19937 gen(5);
   const int64_t m = 19, n = 37, k = 23;

@@ -24,15 +24,31 @@ enum class MatrixMode : uint8_t { None, Transpose, Vector };
 /// or bf16).
 bool matrixMultiplySupports(DType lhs, DType rhs, DType result);
 
+/// A matrix_multiply rhs packed once for the GEMM (a constant weight).
+struct PackedRhs {
+  Isa isa = Isa::Portable;
+  int64_t k = 0, n = 0;
+  std::vector<float> data;
+};
+
+/// Packs `rhs` for matrixMultiply when it is the same matrix for every batch
+/// (no collection dims other than 1); false (and `packed` untouched) when
+/// it is not, or its types are not supported.
+bool packMatrixMultiplyRhs(const TensorView &rhs, MatrixMode rhsMode, Isa isa,
+                           PackedRhs &packed);
+
 /// r[..., m, n] = epilogue(sum_k A[..., m, k] * B[..., k, n]) with the
 /// reference kernel's operand modes and right-aligned broadcasting of the
 /// collection dims. The epilogue's bias is per column (N) or per row (M) of
 /// each matrix, shared by the batches; its residual is a dense tensor of the
-/// result's shape and dtype (residualRowStride is ignored).
+/// result's shape and dtype (residualRowStride is ignored). `packedRhs`,
+/// when given, is `rhs` packed by packMatrixMultiplyRhs for `isa`; rhs's
+/// data is then not read.
 void matrixMultiply(const TensorView &lhs, MatrixMode lhsMode,
                     const TensorView &rhs, MatrixMode rhsMode,
                     const TensorView &result, const Epilogue &epilogue = {},
-                    ThreadPool *threads = nullptr, Isa isa = bestIsa());
+                    ThreadPool *threads = nullptr, Isa isa = bestIsa(),
+                    const PackedRhs *packedRhs = nullptr);
 
 /// True when softmax takes these element types (equal f32, f16 or bf16).
 bool softmaxSupports(DType operand, DType result);

@@ -73,9 +73,36 @@ bool matrixMultiplySupports(DType lhs, DType rhs, DType result) {
   return lhs == rhs && lhs == result && gemmSupportsType(lhs);
 }
 
+bool packMatrixMultiplyRhs(const TensorView &b, MatrixMode modeB, Isa isa,
+                           PackedRhs &packed) {
+  if (!gemmSupportsType(b.dtype) || !b.data)
+    return false;
+  size_t matrixRank = modeB == MatrixMode::Vector ? 1 : 2;
+  if (b.shape.size() < matrixRank)
+    return false;
+  for (size_t d = 0; d + matrixRank < b.shape.size(); ++d)
+    if (b.shape[d] != 1)
+      return false;
+  for (int64_t dim : b.shape)
+    if (dim < 0)
+      return false;
+  Operand op = describe(b, modeB, false, "rhs");
+  PackedLayout layout = packedLayout(isa);
+  packed.isa = isa;
+  packed.k = op.rows;
+  packed.n = op.cols;
+  packed.data.assign(static_cast<size_t>(packedBSize(layout, op.rows, op.cols)),
+                     0.0f);
+  packB(layout, op.rows, op.cols,
+        MatrixIn{b.data, b.dtype, op.rowStride, op.colStride},
+        packed.data.data());
+  return true;
+}
+
 void matrixMultiply(const TensorView &a, MatrixMode modeA, const TensorView &b,
                     MatrixMode modeB, const TensorView &r,
-                    const Epilogue &epilogue, ThreadPool *threads, Isa isa) {
+                    const Epilogue &epilogue, ThreadPool *threads, Isa isa,
+                    const PackedRhs *packedRhs) {
   if (!matrixMultiplySupports(a.dtype, b.dtype, r.dtype))
     fail("matrix_multiply (cpu): element types ", dtypeName(a.dtype), ", ",
          dtypeName(b.dtype), " -> ", dtypeName(r.dtype),
@@ -163,13 +190,24 @@ void matrixMultiply(const TensorView &a, MatrixMode modeA, const TensorView &b,
   };
 
   const int numThreads = threads ? threads->size() : 1;
+  if (packedRhs && (!bShared || packedRhs->isa != isa || packedRhs->k != k ||
+                    packedRhs->n != n))
+    fail("matrix_multiply (cpu): the pre-packed rhs (", packedRhs->k, "x",
+         packedRhs->n, " for ", isaName(packedRhs->isa),
+         ") does not fit rhs ", describeType(b.dtype, b.shape), " for ",
+         isaName(isa));
   if (bShared) {
-    PackedLayout layout = packedLayout(isa);
-    int64_t packedSize = packedBSize(layout, k, n);
-    if (static_cast<int64_t>(tlsWeights.size()) < packedSize)
-      tlsWeights.resize(static_cast<size_t>(packedSize));
-    float *packed = tlsWeights.data();
-    packB(layout, k, n, matrixB(0), packed, threads);
+    const float *packed;
+    if (packedRhs) {
+      packed = packedRhs->data.data();
+    } else {
+      PackedLayout layout = packedLayout(isa);
+      int64_t packedSize = packedBSize(layout, k, n);
+      if (static_cast<int64_t>(tlsWeights.size()) < packedSize)
+        tlsWeights.resize(static_cast<size_t>(packedSize));
+      packB(layout, k, n, matrixB(0), tlsWeights.data(), threads);
+      packed = tlsWeights.data();
+    }
     // Batches of A that are dense rows (kNONE: row stride K, batch stride
     // M*K; kVECTOR: row stride K) fold into the M dimension.
     bool fold = aDenseBatches && !epilogue.biasPerRow &&
