@@ -117,6 +117,23 @@ bool reduceSupports(DType operand, DType result,
 void reduce(const TensorView &x, ReduceOp op, const std::vector<int64_t> &axes,
             const TensorView &result, ThreadPool *threads = nullptr);
 
+enum class PoolingKind : uint8_t { Max, Average, Blend };
+
+/// The attributes of a pooling step, one window entry per spatial dim.
+struct PoolingParams {
+  PoolingKind kind = PoolingKind::Max;
+  std::vector<int64_t> window, stride, prePadding, postPadding;
+  bool excludePadding = false;
+  float blendFactor = 0.0f;
+};
+
+/// True when pooling takes these element types (equal f32, f16 or bf16).
+bool poolingSupports(DType input, DType result);
+
+/// The reference `pooling` over 1 to 3 spatial dims of [N, C, spatial...].
+void pooling(const TensorView &x, const PoolingParams &params,
+             const TensorView &result, ThreadPool *threads = nullptr);
+
 } // namespace kiln::cpu
 
 #endif // KILN_LIB_RUNTIME_KERNELS_CPU_KERNELS_H
