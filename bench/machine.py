@@ -5,6 +5,7 @@ native/limits.c is compiled with the system C compiler into bench/.build/
 """
 
 import hashlib
+import json
 import os
 import platform
 import shutil
@@ -93,3 +94,28 @@ def measure(threads, quick=False):
         "read_gbs": read,
         "read_buffer_mib": mib,
     }
+
+
+def best_known(limits, record=True):
+    """The higher of this run's limits and the best this host showed before.
+
+    A busy machine only lowers a measured peak, so the fraction of the limit
+    is taken against the best seen on this host (bench/.build/, per host and
+    ISA); `record` adds this run's figures to it."""
+    path = HERE / ".build" / f"best-limits-{limits['host']}.json"
+    best = {}
+    try:
+        best = json.loads(path.read_text())
+    except (OSError, ValueError):
+        pass
+    if best.get("isa") != limits["isa"] or best.get("read_buffer_mib") != limits["read_buffer_mib"]:
+        best = {}
+    merged = {"isa": limits["isa"], "read_buffer_mib": limits["read_buffer_mib"]}
+    for key in ("fma_gflops", "read_gbs"):
+        old = {int(n): v for n, v in best.get(key, {}).items()}
+        merged[key] = {n: max(v, old.get(n, 0.0)) for n, v in limits[key].items()}
+        merged[key].update({n: v for n, v in old.items() if n not in merged[key]})
+    if record:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(json.dumps(merged, indent=1))
+    return merged

@@ -13,7 +13,7 @@ import os
 import tempfile
 import time
 from dataclasses import dataclass, field
-from typing import Callable, List
+from typing import Callable, List, Optional
 
 import numpy as np
 
@@ -28,8 +28,8 @@ class Unsupported(Exception):
 class Prepared:
     call: Callable[[], object]
     fetch: Callable[[object], List[np.ndarray]]
-    compile_s: float = 0.0
-    export_s: float = 0.0
+    compile_s: Optional[float] = None  # None: nothing is compiled ahead (eager)
+    export_s: Optional[float] = None
     notes: List[str] = field(default_factory=list)
     keep: object = None  # what must stay alive while call() is used
 

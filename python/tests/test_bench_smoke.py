@@ -76,3 +76,30 @@ def test_a_wrong_output_is_caught_before_timing():
     assert not ok and err == pytest.approx(1e-3) and "tolerance" in why
     assert not run.compare([ref[0][:4]], ref, 1e-4)[0]
     assert not run.compare([np.full(8, np.nan)], ref, 1e-4)[0]
+
+
+def test_a_failing_or_wrong_peer_is_reported_and_not_timed():
+    sys.path.insert(0, str(BENCH))
+    import argparse
+
+    import peers
+    import run
+    import workloads
+
+    class Broken(peers.Peer):
+        name = "broken"
+
+        def prepare(self, w):
+            raise RuntimeError("no kernel for tensorrt.frobnicate")
+
+    class Wrong(peers.Peer):
+        name = "wrong"
+
+        def prepare(self, w):
+            return peers.Prepared(lambda: np.zeros((64, 64), np.float32), lambda out: [out])
+
+    args = argparse.Namespace(quick=True, repeat=2, budget=1.0, threads=1)
+    rows, _ = run.run_workload(workloads.build("gemm", quick=True), [Broken(), Wrong()], args, None)
+    broken, wrong = rows
+    assert broken["status"] == "failed" and "no kernel for tensorrt.frobnicate" in broken["error"]
+    assert wrong["status"] == "wrong" and "tolerance" in wrong["error"] and "median_s" not in wrong
