@@ -368,10 +368,11 @@ void runTile(const Problem &p, int64_t rp0, int64_t rp1, int64_t cp0,
         const int64_t j0 = cp * nr, cols = std::min<int64_t>(nr, p.n - j0);
         const float *bPanel = p.packedB + k0 * p.nPadded + cp * kc * nr;
         float *c = cBase + (i0 - row0) * ldc + (j0 - col0);
-        if (rows == mr && cols == nr) {
-          p.uk.fn(kc, aPanel, bPanel, c, ldc, !first);
+        MicroKernelFn kernel = p.uk.rows[rows];
+        if (cols == nr) {
+          kernel(kc, aPanel, bPanel, c, ldc, !first);
         } else {
-          p.uk.fn(kc, aPanel, bPanel, tile, nr, false);
+          kernel(kc, aPanel, bPanel, tile, nr, false);
           for (int64_t i = 0; i < rows; ++i)
             for (int64_t j = 0; j < cols; ++j)
               c[i * ldc + j] =

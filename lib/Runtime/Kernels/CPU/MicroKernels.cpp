@@ -18,17 +18,21 @@ namespace {
 
 constexpr int kPortableMR = 4, kPortableNR = 8;
 
+// Every kernel is a template over the ROWS it computes (1..MR) reading an A
+// panel of stride MR, so a panel's last rows cost only what they use.
+
+template <int ROWS>
 void portableKernel(int64_t kc, const float *a, const float *b, float *c,
                     int64_t ldc, bool accumulate) {
-  float acc[kPortableMR][kPortableNR] = {};
+  float acc[ROWS][kPortableNR] = {};
   for (int64_t p = 0; p < kc; ++p) {
-    for (int i = 0; i < kPortableMR; ++i)
+    for (int i = 0; i < ROWS; ++i)
       for (int j = 0; j < kPortableNR; ++j)
         acc[i][j] += a[i] * b[j];
     a += kPortableMR;
     b += kPortableNR;
   }
-  for (int i = 0; i < kPortableMR; ++i)
+  for (int i = 0; i < ROWS; ++i)
     for (int j = 0; j < kPortableNR; ++j)
       c[i * ldc + j] = accumulate ? c[i * ldc + j] + acc[i][j] : acc[i][j];
 }
@@ -36,17 +40,18 @@ void portableKernel(int64_t kc, const float *a, const float *b, float *c,
 #ifdef KILN_X86
 constexpr int kAvx2MR = 6, kAvx2NR = 16;
 
+template <int ROWS>
 __attribute__((target("avx2,fma"))) void
 avx2Kernel(int64_t kc, const float *a, const float *b, float *c, int64_t ldc,
            bool accumulate) {
-  __m256 acc0[kAvx2MR], acc1[kAvx2MR];
+  __m256 acc0[ROWS], acc1[ROWS];
 #pragma GCC unroll 6
-  for (int i = 0; i < kAvx2MR; ++i)
+  for (int i = 0; i < ROWS; ++i)
     acc0[i] = acc1[i] = _mm256_setzero_ps();
   for (int64_t p = 0; p < kc; ++p) {
     __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8);
 #pragma GCC unroll 6
-    for (int i = 0; i < kAvx2MR; ++i) {
+    for (int i = 0; i < ROWS; ++i) {
       __m256 ai = _mm256_broadcast_ss(a + i);
       acc0[i] = _mm256_fmadd_ps(ai, b0, acc0[i]);
       acc1[i] = _mm256_fmadd_ps(ai, b1, acc1[i]);
@@ -55,7 +60,7 @@ avx2Kernel(int64_t kc, const float *a, const float *b, float *c, int64_t ldc,
     b += kAvx2NR;
   }
 #pragma GCC unroll 6
-  for (int i = 0; i < kAvx2MR; ++i) {
+  for (int i = 0; i < ROWS; ++i) {
     float *row = c + i * ldc;
     if (accumulate) {
       acc0[i] = _mm256_add_ps(acc0[i], _mm256_loadu_ps(row));
@@ -68,20 +73,21 @@ avx2Kernel(int64_t kc, const float *a, const float *b, float *c, int64_t ldc,
 
 constexpr int kAvx512MR = 12, kAvx512NR = 32;
 
+template <int ROWS>
 __attribute__((target("avx512f"))) void
 avx512Kernel(int64_t kc, const float *a, const float *b, float *c, int64_t ldc,
              bool accumulate) {
-  __m512 acc0[kAvx512MR], acc1[kAvx512MR];
+  __m512 acc0[ROWS], acc1[ROWS];
 #pragma GCC unroll 12
-  for (int i = 0; i < kAvx512MR; ++i)
+  for (int i = 0; i < ROWS; ++i)
     acc0[i] = acc1[i] = _mm512_setzero_ps();
 #pragma GCC unroll 12
-  for (int i = 0; i < kAvx512MR; ++i)
+  for (int i = 0; i < ROWS; ++i)
     _mm_prefetch(reinterpret_cast<const char *>(c + i * ldc), _MM_HINT_T0);
   for (int64_t p = 0; p < kc; ++p) {
     __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + 16);
 #pragma GCC unroll 12
-    for (int i = 0; i < kAvx512MR; ++i) {
+    for (int i = 0; i < ROWS; ++i) {
       __m512 ai = _mm512_set1_ps(a[i]);
       acc0[i] = _mm512_fmadd_ps(ai, b0, acc0[i]);
       acc1[i] = _mm512_fmadd_ps(ai, b1, acc1[i]);
@@ -90,7 +96,7 @@ avx512Kernel(int64_t kc, const float *a, const float *b, float *c, int64_t ldc,
     b += kAvx512NR;
   }
 #pragma GCC unroll 12
-  for (int i = 0; i < kAvx512MR; ++i) {
+  for (int i = 0; i < ROWS; ++i) {
     float *row = c + i * ldc;
     if (accumulate) {
       acc0[i] = _mm512_add_ps(acc0[i], _mm512_loadu_ps(row));
@@ -102,15 +108,47 @@ avx512Kernel(int64_t kc, const float *a, const float *b, float *c, int64_t ldc,
 }
 #endif
 
+/// A MicroKernel whose rows[r] is KERNEL<r> for r in 1..MR.
+template <int MR, int NR, template <int> class Table> MicroKernel makeKernel() {
+  MicroKernel uk;
+  uk.mr = MR;
+  uk.nr = NR;
+  Table<MR>::fill(uk.rows);
+  uk.fn = uk.rows[MR];
+  return uk;
+}
+
+#define KILN_ROW_TABLE(NAME, KERNEL)                                           \
+  template <int R> struct NAME {                                               \
+    static void fill(MicroKernelFn *rows) {                                    \
+      rows[R] = KERNEL<R>;                                                     \
+      NAME<R - 1>::fill(rows);                                                 \
+    }                                                                          \
+  };                                                                           \
+  template <> struct NAME<0> {                                                 \
+    static void fill(MicroKernelFn *rows) { rows[0] = nullptr; }               \
+  };
+
+KILN_ROW_TABLE(PortableRows, portableKernel)
+#ifdef KILN_X86
+KILN_ROW_TABLE(Avx2Rows, avx2Kernel)
+KILN_ROW_TABLE(Avx512Rows, avx512Kernel)
+#endif
+#undef KILN_ROW_TABLE
+
 } // namespace
 
 MicroKernel microKernel(Isa isa) {
   switch (isa) {
 #ifdef KILN_X86
-  case Isa::AVX512:
-    return {kAvx512MR, kAvx512NR, avx512Kernel};
-  case Isa::AVX2:
-    return {kAvx2MR, kAvx2NR, avx2Kernel};
+  case Isa::AVX512: {
+    static const MicroKernel uk = makeKernel<kAvx512MR, kAvx512NR, Avx512Rows>();
+    return uk;
+  }
+  case Isa::AVX2: {
+    static const MicroKernel uk = makeKernel<kAvx2MR, kAvx2NR, Avx2Rows>();
+    return uk;
+  }
 #else
   case Isa::AVX512:
   case Isa::AVX2:
@@ -118,7 +156,9 @@ MicroKernel microKernel(Isa isa) {
   case Isa::Portable:
     break;
   }
-  return {kPortableMR, kPortableNR, portableKernel};
+  static const MicroKernel uk =
+      makeKernel<kPortableMR, kPortableNR, PortableRows>();
+  return uk;
 }
 
 } // namespace kiln::cpu

@@ -18,9 +18,15 @@ namespace kiln::cpu {
 using MicroKernelFn = void (*)(int64_t kc, const float *a, const float *b,
                                float *c, int64_t ldc, bool accumulate);
 
+constexpr int kMaxMR = 16;
+
 struct MicroKernel {
   int mr = 0, nr = 0;
+  /// The full MR-row kernel (rows[mr]).
   MicroKernelFn fn = nullptr;
+  /// rows[r] computes only the first r rows (1 <= r <= mr) of the tile, from
+  /// the same MR-strided A panel.
+  MicroKernelFn rows[kMaxMR + 1] = {};
 };
 
 /// The micro-kernel of `isa` (which must be available).
