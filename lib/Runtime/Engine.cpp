@@ -7,6 +7,7 @@
 #include "kiln/Runtime/BufferPlanner.h"
 #include "kiln/Runtime/ShapeRules.h"
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 
@@ -16,13 +17,56 @@ namespace kiln {
 // Engine
 //===----------------------------------------------------------------------===//
 
-Engine::Engine(EnginePlan plan) : plan_(std::move(plan)) {
+/// "step 3 ('softmax', loc)"-style name of a step in construction messages;
+/// `prefix` places region steps ("step 2 region 0 ").
+static std::string stepName(const std::string &prefix, size_t index,
+                            const StepDesc &step) {
+  return prefix + "step " + std::to_string(index) + " ('" + step.kernel + "'" +
+         (step.backend == Backend::Reference
+              ? std::string()
+              : std::string(", ") + backendName(step.backend)) +
+         (step.location.empty() ? std::string() : ", " + step.location) + ")";
+}
+
+/// Builds the kernel objects of `steps` and, recursively, of their regions.
+static std::vector<BoundStep> bindKernels(const KernelRegistry &registry,
+                                          const EnginePlan &plan,
+                                          const std::vector<StepDesc> &steps,
+                                          const std::string &prefix) {
+  std::vector<BoundStep> bound(steps.size());
+  for (size_t s = 0; s < steps.size(); ++s) {
+    const StepDesc &step = steps[s];
+    KernelSpec spec{step, {}, {}};
+    for (int32_t id : step.operands) {
+      const BufferDesc &buffer = plan.buffers[id];
+      void *data = nullptr;
+      if (buffer.kind == BufferKind::Constant)
+        data = const_cast<uint8_t *>(plan.constants.data()) + buffer.offset;
+      spec.operands.push_back({buffer.dtype, buffer.shape, data});
+    }
+    for (int32_t id : step.results)
+      spec.results.push_back({plan.buffers[id].dtype, plan.buffers[id].shape,
+                              nullptr});
+    try {
+      bound[s].kernel = registry.create(spec);
+    } catch (const Error &e) {
+      fail(stepName(prefix, s, step), ": ", e.what());
+    }
+    for (size_t r = 0; r < step.regions.size(); ++r)
+      bound[s].regions.push_back(
+          bindKernels(registry, plan, step.regions[r].steps,
+                      stepName(prefix, s, step) + " region " +
+                          std::to_string(r) + " "));
+  }
+  return bound;
+}
+
+Engine::Engine(EnginePlan plan, const KernelRegistry *registry)
+    : plan_(std::move(plan)) {
   plan_.validate();
   checkTargetRunnable(plan_.target);
-  const KernelRegistry &registry = KernelRegistry::global();
-  kernels_.reserve(plan_.steps.size());
-  for (const StepDesc &step : plan_.steps)
-    kernels_.push_back(registry.lookup(step.kernel)); // validate() checked it
+  steps_ = bindKernels(registry ? *registry : KernelRegistry::global(), plan_,
+                       plan_.steps, "");
 }
 
 std::shared_ptr<Engine> Engine::load(const std::string &path) {
@@ -132,12 +176,17 @@ static std::string placed(const std::string &label, const StepDesc &step) {
 /// engines with dynamic shapes, plans the arena for them. When a shape
 /// depends on a value only the run computes, leaves planned_ false.
 void ExecutionContext::bindShapes(const std::vector<TensorView> &inputs) {
+  // Shapes computed from input values must be recomputed every run.
+  if (bound_ && !shapesReadValues_) {
+    bool same = true;
+    for (size_t i = 0; same && i < inputs.size(); ++i)
+      same = inputs[i].shape == boundInputShapes_[i];
+    if (same)
+      return;
+  }
   std::vector<std::vector<int64_t>> inputShapes;
   for (const TensorView &input : inputs)
     inputShapes.push_back(input.shape);
-  // Shapes computed from input values must be recomputed every run.
-  if (bound_ && !shapesReadValues_ && inputShapes == boundInputShapes_)
-    return;
 
   const EnginePlan &plan = engine_->plan();
   shapes_.clear();
@@ -148,6 +197,8 @@ void ExecutionContext::bindShapes(const std::vector<TensorView> &inputs) {
   boundInputShapes_ = std::move(inputShapes);
   bound_ = true;
   planned_ = false;
+  prepared_.clear();
+  inputSlots_.clear();
   // Values known before the run: inputs and constants.
   std::vector<TensorView> known(plan.buffers.size());
   for (size_t id = 0; id < plan.buffers.size(); ++id) {
@@ -187,6 +238,7 @@ void ExecutionContext::bindShapes(const std::vector<TensorView> &inputs) {
   if (!arena_.data() || arena_.byteSize() < arenaSize)
     arena_ = HostTensor(DType::I8, {arenaSize});
   planned_ = true;
+  prepareSteps();
 }
 
 static bool hasDynamicDim(const std::vector<int64_t> &shape) {
@@ -270,6 +322,226 @@ ExecutionContext::branchShapes(const StepDesc &step,
   return agreed;
 }
 
+//===----------------------------------------------------------------------===//
+// Running
+//===----------------------------------------------------------------------===//
+
+/// Prepared steps are bound to planned memory, so they exist only when every
+/// buffer is planned: not while shapes resolve during the run, nor when
+/// region values are sized as their regions run.
+void ExecutionContext::prepareSteps() {
+  prepared_.clear();
+  inputSlots_.clear();
+  if (!planned_ || anySizedAtRun_)
+    return;
+  const EnginePlan &plan = engine_->plan();
+  const std::vector<BoundStep> &bound = engine_->steps();
+  auto *arena = static_cast<uint8_t *>(arena_.data());
+  auto *constants = const_cast<uint8_t *>(plan.constants.data());
+  auto view = [&](int32_t id) {
+    const BufferDesc &buffer = plan.buffers[id];
+    TensorView result{buffer.dtype, shapes_[id], nullptr};
+    if (buffer.kind == BufferKind::Constant)
+      result.data = constants + buffer.offset;
+    else if (buffer.kind == BufferKind::Arena)
+      result.data = arena + offsets_[id];
+    return result; // inputs: set on each run
+  };
+  int64_t workspace = 0;
+  prepared_.reserve(plan.steps.size());
+  for (size_t s = 0; s < plan.steps.size(); ++s) {
+    const StepDesc &step = plan.steps[s];
+    KernelContext &context = prepared_.emplace_back(KernelContext{step});
+    for (size_t i = 0; i < step.operands.size(); ++i) {
+      const BufferDesc &buffer = plan.buffers[step.operands[i]];
+      if (buffer.kind == BufferKind::Input)
+        inputSlots_.push_back({s, i, static_cast<size_t>(buffer.index)});
+      context.operands.push_back(view(step.operands[i]));
+    }
+    for (int32_t id : step.results)
+      context.results.push_back(view(id));
+    context.threads = threads_;
+    workspace = std::max(workspace, bound[s].kernel->workspaceBytes(
+                                        context.operands, context.results));
+  }
+  if (workspace > 0 && workspace_.byteSize() < workspace)
+    workspace_ = HostTensor(DType::I8, {workspace});
+}
+
+/// The state of one ExecutionContext::run: binds buffers (allocating the
+/// ones not in the arena), runs steps and, for control-flow kernels, their
+/// regions.
+class ExecutionContext::Run {
+public:
+  Run(ExecutionContext &context, const std::vector<TensorView> &inputs)
+      : cx_(context), plan_(context.engine_->plan()), inputs_(inputs),
+        owned_(context.planned_ && !context.anySizedAtRun_
+                   ? 0
+                   : plan_.buffers.size()) {}
+
+  TensorView bind(int32_t id) {
+    const BufferDesc &buffer = plan_.buffers[id];
+    TensorView view{buffer.dtype, cx_.shapes_[id], nullptr};
+    switch (buffer.kind) {
+    case BufferKind::Input:
+      view.data = inputs_[buffer.index].data;
+      break;
+    case BufferKind::Constant:
+      view.data = const_cast<uint8_t *>(plan_.constants.data()) + buffer.offset;
+      break;
+    case BufferKind::Arena:
+      if (inArena(id)) {
+        view.data = static_cast<uint8_t *>(cx_.arena_.data()) + cx_.offsets_[id];
+        break;
+      }
+      if (hasDynamicDim(view.shape))
+        fail("buffer ", id, " (", describeType(view.dtype, view.shape),
+             ") is used before its shape is known");
+      if (!owned_[id].data() || owned_[id].shape() != view.shape)
+        owned_[id] = HostTensor(buffer.dtype, view.shape);
+      view.data = owned_[id].data();
+      break;
+    }
+    return view;
+  }
+
+  TensorView resize(int32_t id, const std::vector<int64_t> &shape) {
+    const BufferDesc &buffer = plan_.buffers[id];
+    bool fits = buffer.kind == BufferKind::Arena &&
+                shape.size() == buffer.shape.size();
+    for (size_t d = 0; fits && d < shape.size(); ++d)
+      fits = shape[d] >= 0 &&
+             (buffer.shape[d] == kDynamicDim || buffer.shape[d] == shape[d]);
+    if (!fits)
+      fail("cannot give buffer ", id, " (",
+           describeType(buffer.dtype, buffer.shape), ") the shape ",
+           describeType(buffer.dtype, shape));
+    if (!inArena(id))
+      cx_.shapes_[id] = shape;
+    else if (cx_.shapes_[id] != shape)
+      fail("buffer ", id, " is planned as ",
+           describeType(buffer.dtype, cx_.shapes_[id]), ", not ",
+           describeType(buffer.dtype, shape));
+    return bind(id);
+  }
+
+  /// Runs the prepared top-level steps (ExecutionContext::prepareSteps).
+  void runPrepared() {
+    for (const InputSlot &slot : cx_.inputSlots_)
+      cx_.prepared_[slot.step].operands[slot.operand].data =
+          inputs_[slot.input].data;
+    const std::vector<BoundStep> &bound = cx_.engine_->steps();
+    for (size_t s = 0; s < cx_.prepared_.size(); ++s) {
+      KernelContext &context = cx_.prepared_[s];
+      context.workspace = cx_.workspace_.data();
+      context.workspaceSize = cx_.workspace_.byteSize();
+      invoke(context, bound[s], /*inRegion=*/false, s);
+    }
+  }
+
+  /// Binds and runs `steps`: the top level (`inRegion` false) of a run whose
+  /// steps are not prepared, or the steps of a region.
+  void runSteps(const std::vector<StepDesc> &steps,
+                const std::vector<BoundStep> &bound, bool inRegion) {
+    for (size_t s = 0; s < steps.size(); ++s) {
+      const StepDesc &step = steps[s];
+      KernelContext context{step};
+      context.threads = cx_.threads_;
+      for (int32_t id : step.operands)
+        context.operands.push_back(bind(id));
+      // In engines with dynamic shapes, region steps get their result shapes
+      // from the shape rules each time they run (values in loops may change
+      // between runs of a region); static engines keep their planned shapes.
+      bool sized = inRegion ? !cx_.dynamic_ : cx_.planned_;
+      if (!sized)
+        sized = cx_.resolveStepShapes(step, label(inRegion, s),
+                                      context.operands, nullptr);
+      bindResults(context, sized, inRegion, s);
+      int64_t bytes =
+          bound[s].kernel->workspaceBytes(context.operands, context.results);
+      if (cx_.workspace_.byteSize() < bytes)
+        cx_.workspace_ = HostTensor(DType::I8, {bytes});
+      context.workspace = cx_.workspace_.data();
+      context.workspaceSize = cx_.workspace_.byteSize();
+      invoke(context, bound[s], inRegion, s);
+    }
+  }
+
+private:
+  /// The regions of one control-flow step, as its kernel sees them.
+  class StepRegions final : public RegionRunner {
+  public:
+    StepRegions(Run &run, const StepDesc &step, const BoundStep &bound)
+        : run_(run), step_(step), bound_(bound) {}
+    void runRegion(size_t index) override {
+      if (index >= step_.regions.size())
+        fail("region ", index, " does not exist (the step has ",
+             step_.regions.size(), ")");
+      run_.runSteps(step_.regions[index].steps, bound_.regions[index], true);
+    }
+    TensorView buffer(int32_t id) override { return run_.bind(id); }
+    TensorView resize(int32_t id, const std::vector<int64_t> &shape) override {
+      return run_.resize(id, shape);
+    }
+
+  private:
+    Run &run_;
+    const StepDesc &step_;
+    const BoundStep &bound_;
+  };
+
+  static std::string label(bool inRegion, size_t index) {
+    return (inRegion ? "region step " : "step ") + std::to_string(index);
+  }
+
+  bool inArena(int32_t id) const {
+    return cx_.planned_ && !cx_.sizedAtRun_[id];
+  }
+
+  /// Binds the results of a step whose shapes are resolved (`sized`); a
+  /// control-flow step whose result shapes only its region decides gets
+  /// unbound views and sizes its results itself (RegionRunner::resize).
+  void bindResults(KernelContext &context, bool sized, bool inRegion,
+                   size_t index) {
+    const StepDesc &step = context.step;
+    if (!sized && step.regions.empty())
+      fail(step.kernel, " (", placed(label(inRegion, index), step),
+           "): result shape depends on a value that is not available");
+    for (int32_t id : step.results) {
+      if (sized) {
+        context.results.push_back(bind(id));
+        continue;
+      }
+      cx_.shapes_[id] = plan_.buffers[id].shape;
+      context.results.push_back(
+          {plan_.buffers[id].dtype, cx_.shapes_[id], nullptr});
+    }
+  }
+
+  void invoke(KernelContext &context, const BoundStep &bound, bool inRegion,
+              size_t index) {
+    const StepDesc &step = context.step;
+    StepRegions regions(*this, step, bound);
+    context.regions = step.regions.empty() ? nullptr : &regions;
+    try {
+      bound.kernel->run(context);
+    } catch (const Error &e) {
+      context.regions = nullptr;
+      fail(step.kernel, " (", placed(label(inRegion, index), step),
+           "): ", e.what());
+    }
+    context.regions = nullptr;
+  }
+
+  ExecutionContext &cx_;
+  const EnginePlan &plan_;
+  const std::vector<TensorView> &inputs_;
+  /// Unplanned runs give each intermediate buffer its own allocation, made
+  /// once its shape is known (just before the step that writes it); so do
+  /// region values sized at run time, reallocated when their shape changes.
+  std::vector<HostTensor> owned_;
+};
+
 std::vector<HostTensor>
 ExecutionContext::run(const std::vector<TensorView> &inputs) {
   checkInputs(inputs);
@@ -281,127 +553,16 @@ ExecutionContext::run(const std::vector<TensorView> &inputs) {
       if (sizedAtRun_[id])
         shapes_[id] = plan.buffers[id].shape;
 
-  uint8_t *arena = static_cast<uint8_t *>(arena_.data());
-  auto *constants = const_cast<uint8_t *>(plan.constants.data());
-  // Unplanned runs give each intermediate buffer its own allocation, made
-  // once its shape is known (just before the step that writes it); so do
-  // region values sized at run time, reallocated when their shape changes.
-  std::vector<HostTensor> owned(planned_ && !anySizedAtRun_
-                                    ? 0
-                                    : plan.buffers.size());
-  auto inArena = [&](int32_t id) { return planned_ && !sizedAtRun_[id]; };
-  auto bind = [&](int32_t id) {
-    const BufferDesc &buffer = plan.buffers[id];
-    TensorView view;
-    view.dtype = buffer.dtype;
-    view.shape = shapes_[id];
-    switch (buffer.kind) {
-    case BufferKind::Input:
-      view.data = inputs[buffer.index].data;
-      break;
-    case BufferKind::Constant:
-      view.data = constants + buffer.offset;
-      break;
-    case BufferKind::Arena:
-      if (inArena(id)) {
-        view.data = arena + offsets_[id];
-        break;
-      }
-      if (hasDynamicDim(view.shape))
-        fail("buffer ", id, " (", describeType(view.dtype, view.shape),
-             ") is used before its shape is known");
-      if (!owned[id].data() || owned[id].shape() != view.shape)
-        owned[id] = HostTensor(buffer.dtype, view.shape);
-      view.data = owned[id].data();
-      break;
-    }
-    return view;
-  };
-  auto resize = [&](int32_t id, const std::vector<int64_t> &shape) {
-    const BufferDesc &buffer = plan.buffers[id];
-    bool fits = buffer.kind == BufferKind::Arena &&
-                shape.size() == buffer.shape.size();
-    for (size_t d = 0; fits && d < shape.size(); ++d)
-      fits = shape[d] >= 0 &&
-             (buffer.shape[d] == kDynamicDim || buffer.shape[d] == shape[d]);
-    if (!fits)
-      fail("cannot give buffer ", id, " (",
-           describeType(buffer.dtype, buffer.shape), ") the shape ",
-           describeType(buffer.dtype, shape));
-    if (!inArena(id))
-      shapes_[id] = shape;
-    else if (shapes_[id] != shape)
-      fail("buffer ", id, " is planned as ",
-           describeType(buffer.dtype, shapes_[id]), ", not ",
-           describeType(buffer.dtype, shape));
-    return bind(id);
-  };
-  // Runs a bound step; `label` places it in messages ("step 3", "region
-  // step 0"). Control-flow kernels run their regions' steps through it too.
-  std::function<void(const RegionDesc &)> runRegion;
-  auto invoke = [&](KernelContext &context, KernelFn kernel,
-                    const std::string &label) {
-    const StepDesc &step = context.step;
-    context.runRegion = runRegion;
-    context.buffer = bind;
-    context.resize = resize;
-    try {
-      kernel(context);
-    } catch (const Error &e) {
-      fail(step.kernel, " (", placed(label, step), "): ", e.what());
-    }
-  };
-  // Binds the results of a step whose shapes are resolved (`sized`); a
-  // control-flow step whose result shapes only its region decides gets
-  // unbound views and sizes its results itself (KernelContext::resize).
-  auto bindResults = [&](KernelContext &context, bool sized,
-                         const std::string &label) {
-    const StepDesc &step = context.step;
-    if (!sized && step.regions.empty())
-      fail(step.kernel, " (", placed(label, step),
-           "): result shape depends on a value that is not available");
-    for (int32_t id : step.results) {
-      if (sized) {
-        context.results.push_back(bind(id));
-        continue;
-      }
-      shapes_[id] = plan.buffers[id].shape;
-      context.results.push_back({plan.buffers[id].dtype, shapes_[id], nullptr});
-    }
-  };
-  // In engines with dynamic shapes, region steps get their result shapes
-  // from the shape rules each time they run (values in loops may change
-  // between runs of a region); static engines keep their planned shapes.
-  runRegion = [&](const RegionDesc &region) {
-    for (size_t s = 0; s < region.steps.size(); ++s) {
-      const StepDesc &step = region.steps[s];
-      const std::string label = "region step " + std::to_string(s);
-      KernelContext context{step, {}, {}, {}, {}, {}};
-      for (int32_t id : step.operands)
-        context.operands.push_back(bind(id));
-      bool sized =
-          !dynamic_ || resolveStepShapes(step, label, context.operands, nullptr);
-      bindResults(context, sized, label);
-      invoke(context, KernelRegistry::global().lookup(step.kernel), label);
-    }
-  };
-  const std::vector<KernelFn> &kernels = engine_->kernels();
-  for (size_t s = 0; s < plan.steps.size(); ++s) {
-    const StepDesc &step = plan.steps[s];
-    const std::string label = "step " + std::to_string(s);
-    KernelContext context{step, {}, {}, {}, {}, {}};
-    for (int32_t id : step.operands)
-      context.operands.push_back(bind(id));
-    bool sized =
-        planned_ || resolveStepShapes(step, label, context.operands, nullptr);
-    bindResults(context, sized, label);
-    invoke(context, kernels[s], label);
-  }
+  Run run(*this, inputs);
+  if (!prepared_.empty() || plan.steps.empty())
+    run.runPrepared();
+  else
+    run.runSteps(plan.steps, engine_->steps(), /*inRegion=*/false);
 
   std::vector<HostTensor> outputs;
   outputs.reserve(plan.outputs.size());
   for (const IOBinding &binding : plan.outputs) {
-    TensorView source = bind(binding.buffer);
+    TensorView source = run.bind(binding.buffer);
     HostTensor tensor(source.dtype, source.shape);
     if (tensor.byteSize() != 0)
       std::memcpy(tensor.data(), source.data,

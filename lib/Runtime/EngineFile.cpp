@@ -104,6 +104,7 @@ void writeSteps(Writer &w, const std::vector<StepDesc> &steps) {
   w.putCount(steps.size());
   for (const StepDesc &step : steps) {
     w.putString(step.kernel);
+    w.put<uint8_t>(static_cast<uint8_t>(step.backend));
     w.putIds(step.operands);
     w.putIds(step.results);
     w.putCount(step.attrs.size());
@@ -261,12 +262,16 @@ RegionDesc readRegion(Reader &r, const std::string &what, int depth) {
 
 std::vector<StepDesc> readSteps(Reader &r, const std::string &prefix,
                                 int depth) {
-  size_t stepCount = r.getCount(prefix + "step", 24);
+  size_t stepCount = r.getCount(prefix + "step", 25);
   std::vector<StepDesc> steps(stepCount);
   for (size_t s = 0; s < stepCount; ++s) {
     std::string what = prefix + "step " + std::to_string(s);
     StepDesc &step = steps[s];
     step.kernel = r.getString(what + " kernel name");
+    uint8_t backend = r.get<uint8_t>(what + " backend");
+    if (backend > static_cast<uint8_t>(kLastBackend))
+      r.corrupt(what + " has unknown backend code " + std::to_string(backend));
+    step.backend = static_cast<Backend>(backend);
     step.operands = r.getIds(what + " operand");
     step.results = r.getIds(what + " result");
     size_t attrCount = r.getCount(what + " attribute", 5);
@@ -336,8 +341,8 @@ EnginePlan decodePayload(Reader &r) {
   for (size_t i = 0; i < outputCount; ++i)
     plan.outputs.push_back(readBinding(r, "output " + std::to_string(i)));
 
-  // A step takes at least 4 (kernel) + 4 + 4 + 4 + 4 (location) + 4
-  // (regions) bytes.
+  // A step takes at least 4 (kernel) + 1 (backend) + 4 + 4 + 4 + 4
+  // (location) + 4 (regions) bytes.
   plan.steps = readSteps(r, "", 0);
 
   uint8_t targetKind = r.get<uint8_t>("target kind");
@@ -432,7 +437,10 @@ EnginePlan deserializeEngine(const uint8_t *data, size_t size,
   std::memcpy(&checksum, data + 24, 8);
   if (version != kEngineFormatVersion)
     fail(name, ": unsupported engine format version ", version,
-         " (this runtime reads version ", kEngineFormatVersion, ")");
+         " (this runtime reads version ", kEngineFormatVersion, ")",
+         version < kEngineFormatVersion
+             ? "; rebuild the engine with this version's kiln-compile"
+             : "");
   if (reserved != 0)
     fail(name, ": reserved header field is ", reserved, ", expected 0");
   size_t available = size - kHeaderSize;

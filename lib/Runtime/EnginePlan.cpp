@@ -1,7 +1,6 @@
 //===- EnginePlan.cpp - Plan validation and attribute accessors -----------===//
 #include "kiln/Runtime/EnginePlan.h"
 #include "kiln/Runtime/Error.h"
-#include "kiln/Runtime/KernelRegistry.h"
 #include "kiln/Runtime/Tensor.h"
 
 #include <limits>
@@ -112,14 +111,13 @@ static void validateProfile(const IOBinding &input, const BufferDesc &buffer,
   }
 }
 
-/// Kernel names and buffer ids of `steps` and, recursively, of their
+/// Backend codes and buffer ids of `steps` and, recursively, of their
 /// regions; `prefix` names the enclosing steps ("step 3 region 1 ").
 static void validateSteps(const std::vector<StepDesc> &steps,
                           const std::vector<BufferDesc> &buffers,
                           const std::string &prefix, int depth) {
   if (depth > kMaxRegionDepth)
     fail(prefix, "regions nest deeper than ", kMaxRegionDepth, " levels");
-  const KernelRegistry &registry = KernelRegistry::global();
   auto checkArena = [&](int32_t id, const std::string &what) {
     checkBufferId(id, buffers.size(), what);
     if (buffers[id].kind != BufferKind::Arena)
@@ -131,8 +129,9 @@ static void validateSteps(const std::vector<StepDesc> &steps,
     const StepDesc &step = steps[s];
     std::string where =
         prefix + "step " + std::to_string(s) + " ('" + step.kernel + "')";
-    if (!registry.lookup(step.kernel))
-      fail(where, ": unknown kernel '", step.kernel, "'");
+    if (static_cast<uint8_t>(step.backend) > static_cast<uint8_t>(kLastBackend))
+      fail(where, ": invalid backend code ",
+           static_cast<int>(step.backend));
     for (size_t i = 0; i < step.operands.size(); ++i)
       checkBufferId(step.operands[i], buffers.size(),
                     where + " operand " + std::to_string(i));

@@ -40,7 +40,7 @@ TEST(Execution, SignaturesDescribeInputsAndOutputs) {
   EXPECT_EQ(engine.inputs()[0].dtype, DType::F32);
   EXPECT_EQ(engine.inputs()[0].shape, (Ints{2, 3}));
   EXPECT_EQ(engine.outputs()[0].name, "y");
-  EXPECT_EQ(engine.kernels().size(), 2u);
+  EXPECT_EQ(engine.steps().size(), 2u);
 }
 
 TEST(Execution, ArenaReuseAcrossSteps) {

@@ -31,8 +31,8 @@ TEST(Kernels, EveryContractKernelIsRegistered) {
        {"element_wise", "unary", "activation", "matrix_multiply", "reduce",
         "softmax", "shuffle", "transpose", "copy", "broadcast", "slice",
         "concatenation", "cast", "select"})
-    EXPECT_NE(registry.lookup(name), nullptr) << name;
-  EXPECT_EQ(registry.lookup("no_such_kernel"), nullptr);
+    EXPECT_NE(registry.lookup(name, Backend::Reference), nullptr) << name;
+  EXPECT_EQ(registry.lookup("no_such_kernel", Backend::Reference), nullptr);
 }
 
 TEST(ElementWise, BroadcastSumAndSub) {

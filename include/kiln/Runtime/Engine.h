@@ -3,6 +3,7 @@
 #define KILN_RUNTIME_ENGINE_H
 
 #include "kiln/Runtime/EnginePlan.h"
+#include "kiln/Runtime/Kernel.h"
 #include "kiln/Runtime/Tensor.h"
 
 #include <memory>
@@ -12,8 +13,14 @@
 
 namespace kiln {
 
-struct KernelContext;
-using KernelFn = void (*)(const KernelContext &);
+/// The kernel object of one step and, for control-flow steps, those of the
+/// steps of each of its regions (parallel to StepDesc::regions[r].steps).
+class KernelRegistry;
+
+struct BoundStep {
+  std::unique_ptr<Kernel> kernel;
+  std::vector<std::vector<BoundStep>> regions;
+};
 
 /// Signature of one engine input or output. `shape` has kDynamicDim where
 /// the size is bound at run time; inputs with such dims carry a profile.
@@ -24,30 +31,40 @@ struct TensorSignature {
   ShapeProfile profile;
 };
 
-/// An immutable, validated engine with every step bound to its kernel.
-/// Shareable between execution contexts.
+/// An immutable, validated engine with every step (region steps included)
+/// bound to its kernel object. Shareable between execution contexts.
 class Engine {
 public:
-  /// Validates the plan and resolves kernels; throws kiln::Error.
-  explicit Engine(EnginePlan plan);
+  /// Validates the plan and builds every step's kernel from `registry`
+  /// (KernelRegistry::global() when null); throws kiln::Error naming the
+  /// step when its (kernel, backend) is not registered or its kernel refuses
+  /// its attributes.
+  explicit Engine(EnginePlan plan, const KernelRegistry *registry = nullptr);
   static std::shared_ptr<Engine> load(const std::string &path);
   static std::shared_ptr<Engine> fromBytes(const uint8_t *data, size_t size);
 
   const EnginePlan &plan() const { return plan_; }
   std::vector<TensorSignature> inputs() const;
   std::vector<TensorSignature> outputs() const;
-  const std::vector<KernelFn> &kernels() const { return kernels_; }
+  /// One per top-level step, in plan order.
+  const std::vector<BoundStep> &steps() const { return steps_; }
 
 private:
   EnginePlan plan_;
-  std::vector<KernelFn> kernels_; // one per step
+  std::vector<BoundStep> steps_;
 };
 
-/// Per-run state: the arena and the shapes bound to it. Not thread-safe; use
-/// one context per thread.
+/// Per-run state: the arena, the workspace and the shapes bound to them.
+/// Not thread-safe; use one context per thread (contexts over one engine may
+/// run concurrently: they share only the engine's read-only kernels).
 class ExecutionContext {
 public:
   explicit ExecutionContext(std::shared_ptr<const Engine> engine);
+
+  /// The pool kernels may spread work over (KernelContext::threads); nullptr
+  /// (the default) runs every kernel on the calling thread. Not owned.
+  void setThreadPool(ThreadPool *threads) { threads_ = threads; }
+  ThreadPool *threadPool() const { return threads_; }
 
   /// Checks input count, dtypes and shapes against the engine signature and
   /// the inputs' shape profiles (throwing kiln::Error that names the input,
@@ -58,8 +75,15 @@ public:
   std::vector<HostTensor> run(const std::vector<TensorView> &inputs);
 
 private:
+  class Run;
+  friend class Run;
+
   void checkInputs(const std::vector<TensorView> &inputs) const;
   void bindShapes(const std::vector<TensorView> &inputs);
+  /// Once shapes are planned (and no buffer is sized during the run): binds
+  /// every top-level step's views to arena/constant memory and sizes the
+  /// workspace, so that each run only patches the input pointers.
+  void prepareSteps();
   /// Result shapes of `step` into shapes_ from its operands' shapes and
   /// `operandValues` (one per operand, data null where not known yet); false
   /// when they depend on a value not known yet. With `known` (values by
@@ -91,6 +115,19 @@ private:
   std::vector<std::vector<int64_t>> boundInputShapes_;
   std::vector<std::vector<int64_t>> shapes_; // per buffer, concrete
   std::vector<int64_t> offsets_;             // per buffer, arena offset
+
+  ThreadPool *threads_ = nullptr;
+  /// Scratch shared by every kernel (one runs at a time; control-flow
+  /// kernels, which run others, declare none). Only grows.
+  HostTensor workspace_;
+  /// Top-level steps bound by prepareSteps (empty when not prepared).
+  std::vector<KernelContext> prepared_;
+  /// Operand slots of prepared_ that read an engine input: (step, operand,
+  /// input number); their data pointers are set on each run.
+  struct InputSlot {
+    size_t step, operand, input;
+  };
+  std::vector<InputSlot> inputSlots_;
 };
 
 } // namespace kiln

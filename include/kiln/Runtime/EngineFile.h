@@ -19,9 +19,9 @@
 namespace kiln {
 
 /// Version 2 added dynamic dimensions (-1) and input shape profiles; version
-/// 3 added regions to steps (control flow); version 4 added the target
-/// (cpu, or cuda with a compute capability).
-constexpr uint32_t kEngineFormatVersion = 4;
+/// 3 added regions to steps (control flow); version 4 the target (cpu, or
+/// cuda with a compute capability); version 5 a backend per step.
+constexpr uint32_t kEngineFormatVersion = 5;
 
 std::vector<uint8_t> serializeEngine(const EnginePlan &plan);
 EnginePlan deserializeEngine(const uint8_t *data, size_t size);

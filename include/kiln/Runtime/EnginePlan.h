@@ -10,6 +10,7 @@
 #ifndef KILN_RUNTIME_ENGINEPLAN_H
 #define KILN_RUNTIME_ENGINEPLAN_H
 
+#include "kiln/Runtime/Backend.h"
 #include "kiln/Runtime/DType.h"
 
 #include <cstdint>
@@ -59,14 +60,17 @@ using AttrMap = std::map<std::string, AttrValue>;
 struct RegionDesc;
 
 struct StepDesc {
-  std::string kernel;            // registry name, e.g. "element_wise"
+  std::string kernel;            // op kind, e.g. "element_wise"
   std::vector<int32_t> operands; // buffer ids read
   std::vector<int32_t> results;  // buffer ids written (never an Input/Constant)
   AttrMap attrs;
   std::string location; // source location of the op, for error messages
   /// Nested step lists of control-flow kernels (`if`, `while`, `for`), run by
-  /// the kernel through KernelContext::runRegion; empty for other kernels.
+  /// the kernel through KernelContext::regions; empty for other kernels.
   std::vector<RegionDesc> regions;
+  /// Whose kernel for `kernel` runs the step; (kernel, backend) is the
+  /// registry key (KernelRegistry.h).
+  Backend backend = Backend::Reference;
 };
 
 /// A region of a control-flow step: its block arguments and yielded values
@@ -142,8 +146,9 @@ struct EnginePlan {
   /// (`arenaSize` and arena offsets are unused).
   bool hasDynamicShapes() const;
 
-  /// Throws kiln::Error if buffer ids, offsets, sizes or kernel names are
-  /// inconsistent. Run by the serializer's reader and by Engine's constructor.
+  /// Throws kiln::Error if buffer ids, offsets, sizes or backend codes are
+  /// inconsistent. Run by the serializer's reader and by Engine's constructor
+  /// (which also refuses a (kernel, backend) the registry lacks).
   void validate() const;
 };
 

@@ -1,13 +1,13 @@
 //===- ControlFlow.cpp - Reference `if`, `while`, `for`, `assertion` ------===//
 //
 // Control-flow kernels run the step lists of their regions through
-// KernelContext::runRegion. Values move between the parent step and its
+// KernelContext::regions (RegionRunner). Values move between the parent step and its
 // regions by copy: operands into region arguments, yields into results (the
 // arena planner keeps every region buffer apart from the parent's buffers,
 // and region values sized at run time have their own allocations, so these
 // copies never overlap). Region arguments, and results whose shape only the
 // region decides, take the shapes of the values passed to them
-// (KernelContext::resize); a loop-carried value keeps its shape across
+// (RegionRunner::resize); a loop-carried value keeps its shape across
 // iterations, as in TensorRT's loops.
 //
 //===----------------------------------------------------------------------===//
@@ -31,7 +31,7 @@ void expectRegions(const KernelContext &ctx, size_t count) {
   if (ctx.step.regions.size() != count)
     fail("expected ", count, " region", count == 1 ? "" : "s", ", got ",
          ctx.step.regions.size());
-  if (!ctx.runRegion || !ctx.buffer || !ctx.resize)
+  if (!ctx.regions)
     fail("the executor gave no way to run regions");
 }
 
@@ -65,7 +65,7 @@ int64_t scalarI32(const TensorView &value, const char *what) {
 void copyInto(const KernelContext &ctx, const std::vector<int32_t> &to,
               const std::vector<TensorView> &from, const char *what) {
   for (size_t i = 0; i < to.size(); ++i)
-    copyValue(ctx.resize(to[i], from[i].shape), from[i],
+    copyValue(ctx.regions->resize(to[i], from[i].shape), from[i],
               std::string(what) + " " + std::to_string(i));
 }
 
@@ -99,7 +99,7 @@ std::vector<TensorView> viewsOf(const KernelContext &ctx,
                                 size_t skip = 0) {
   std::vector<TensorView> views;
   for (size_t i = skip; i < ids.size(); ++i)
-    views.push_back(ctx.buffer(ids[i]));
+    views.push_back(ctx.regions->buffer(ids[i]));
   return views;
 }
 
@@ -118,14 +118,14 @@ void ifKernel(const KernelContext &ctx) {
   const bool taken = scalarCondition(ctx.operands[0], "condition");
   const RegionDesc &chosen = ctx.step.regions[taken ? 0 : 1];
   expectSignature(chosen, "if", 0, ctx.results.size());
-  ctx.runRegion(chosen);
+  ctx.regions->runRegion(taken ? 0 : 1);
   for (size_t i = 0; i < ctx.results.size(); ++i) {
-    TensorView value = ctx.buffer(chosen.yields[i]);
+    TensorView value = ctx.regions->buffer(chosen.yields[i]);
     const TensorView &declared = ctx.results[i];
     if (value.dtype != declared.dtype || !fitsShape(declared.shape, value.shape))
       fail(taken ? "then" : "else", " region yields ", typeOf(value),
            " as result ", i, ", which is ", typeOf(declared));
-    copyValue(ctx.resize(ctx.step.results[i], value.shape), value,
+    copyValue(ctx.regions->resize(ctx.step.results[i], value.shape), value,
               "yield " + std::to_string(i));
   }
 }
@@ -143,15 +143,15 @@ void whileKernel(const KernelContext &ctx) {
   copyResults(ctx, ctx.operands, "operand");
   for (;;) {
     copyInto(ctx, cond.arguments, ctx.results, "condition argument");
-    ctx.runRegion(cond);
+    ctx.regions->runRegion(0);
     std::vector<TensorView> passed = viewsOf(ctx, cond.yields, 1);
     expectCarriedShapes(ctx, passed, "the condition region passes");
-    if (!scalarCondition(ctx.buffer(cond.yields[0]), "loop condition")) {
+    if (!scalarCondition(ctx.regions->buffer(cond.yields[0]), "loop condition")) {
       copyResults(ctx, passed, "condition value");
       return;
     }
     copyInto(ctx, body.arguments, passed, "body argument");
-    ctx.runRegion(body);
+    ctx.regions->runRegion(1);
     std::vector<TensorView> next = viewsOf(ctx, body.yields);
     expectCarriedShapes(ctx, next, "the body yields");
     copyResults(ctx, next, "body yield");
@@ -174,7 +174,7 @@ void forKernel(const KernelContext &ctx) {
   copyResults(ctx, std::vector<TensorView>(ctx.operands.begin() + 3,
                                            ctx.operands.end()),
               "init operand");
-  TensorView inductionVar = ctx.resize(body.arguments[0], {});
+  TensorView inductionVar = ctx.regions->resize(body.arguments[0], {});
   if (inductionVar.dtype != DType::I32 || !inductionVar.shape.empty())
     fail("induction variable must be a rank-0 i32 tensor, got ",
          typeOf(inductionVar));
@@ -183,7 +183,7 @@ void forKernel(const KernelContext &ctx) {
   for (int64_t i = lb; i < ub; i += step) {
     *static_cast<int32_t *>(inductionVar.data) = static_cast<int32_t>(i);
     copyInto(ctx, carried, ctx.results, "body argument");
-    ctx.runRegion(body);
+    ctx.regions->runRegion(0);
     std::vector<TensorView> next = viewsOf(ctx, body.yields);
     expectCarriedShapes(ctx, next, "the body yields");
     copyResults(ctx, next, "body yield");
