@@ -147,7 +147,7 @@ void CudaExecutionContext::runHostStep(size_t index) {
     view.data = mirror_.data() + deviceOffsets_[id];
     return view;
   };
-  KernelContext context{step, {}, {}, {}, {}, {}};
+  KernelContext context{step};
   for (int32_t id : step.operands) {
     TensorView view = hostView(id);
     if (plan.buffers[id].kind == BufferKind::Constant)
@@ -163,9 +163,14 @@ void CudaExecutionContext::runHostStep(size_t index) {
   for (int32_t id : step.results)
     context.results.push_back(hostView(id));
   stream_.synchronize();
-  KernelFn kernel = KernelRegistry::global().lookup(step.kernel);
+  const Kernel &kernel = *engine_->steps()[index].kernel;
+  // Host steps are the fallback path; their workspace lives for the call.
+  HostTensor workspace(
+      DType::I8, {kernel.workspaceBytes(context.operands, context.results)});
+  context.workspace = workspace.data();
+  context.workspaceSize = workspace.byteSize();
   try {
-    kernel(context);
+    kernel.run(context);
   } catch (const Error &e) {
     fail(stepLabel(index, step), ": ", e.what());
   }
