@@ -33,12 +33,12 @@ def compile_cached(mlir: str):
     return engine
 
 
-def compile_mlir(mlir: str, buffer_name: str):
+def compile_mlir(mlir: str, buffer_name: str, shape_profiles=()):
     from kiln.exception import KilnException
 
     C = _native.native()
     try:
-        return C.compile(mlir, buffer_name)
+        return C.compile(mlir, buffer_name, "", list(shape_profiles))
     except C.CompileError as e:
         shown = mlir if len(mlir) <= _MAX_MLIR_IN_MESSAGE else "(too long to show; see the exception's .mlir)"
         error = KilnException(
@@ -61,8 +61,19 @@ def evaluate(tensor: TraceTensor) -> np.ndarray:
         from kiln.exception import raise_error
 
         raise_error(
-            "cannot evaluate a tensor that depends on a compile-time input",
-            ["kiln.compile traces the function with InputInfo placeholders; use the tensors only inside it"],
+            "cannot evaluate a tensor that depends on an input of kiln.compile: its value is known only when "
+            "the executable runs",
+            ["hint: a Python `if`, `print`, `float()` or `.tolist()` on a traced value needs the value; "
+             "use kiln.where for data-dependent choices"],
+        )
+    if _depends_on_input(tensor):
+        from kiln.exception import raise_error
+
+        raise_error(
+            "cannot evaluate a tensor that depends on an input of kiln.compile: its value is known only when "
+            "the executable runs",
+            ["hint: a Python `if`, `print`, `float()` or `.tolist()` on a traced value needs the value; "
+             "use kiln.where for data-dependent choices"],
         )
     function = trace.lower([tensor], constants_as_arguments=True)
     engine = compile_cached(function.mlir)
@@ -75,3 +86,16 @@ def evaluate(tensor: TraceTensor) -> np.ndarray:
 
         raise KilnException(f"the engine failed to run: {e}") from None
     return result
+
+
+def _depends_on_input(tensor: TraceTensor) -> bool:
+    seen, stack = set(), [tensor]
+    while stack:
+        t = stack.pop()
+        if id(t) in seen:
+            continue
+        seen.add(id(t))
+        if isinstance(t.producer, ops.Input):
+            return True
+        stack.extend(t.producer.inputs)
+    return False

@@ -37,7 +37,7 @@ import os
 from typing import Dict, Optional, Sequence, Tuple, Union
 
 from kiln import _dtype, _native
-from kiln.backend.executable import Executable
+from kiln.backend.executable import Executable, _signature_info
 from kiln.backend.input_info import InputInfo
 from kiln.exception import KilnException
 
@@ -59,20 +59,6 @@ def _read_source(text_or_path: Union[str, os.PathLike]):
 
 Shape = Sequence[int]
 Profile = Tuple[Shape, Shape, Shape]
-
-
-class _ProfiledInputInfo(InputInfo):
-    """An input with dynamic dimensions: ``shape`` has ``None`` for them and
-    ``shape_bounds`` is the (min, opt, max) shapes of its profile."""
-
-    def __init__(self, shape, dtype, bounds):
-        self.shape = tuple(None if d < 0 else d for d in shape)
-        self.dtype = dtype
-        self.shape_bounds = bounds
-
-    def __repr__(self):
-        lo, opt, hi = self.shape_bounds
-        return f"InputInfo(shape_bounds=(min={lo}, opt={opt}, max={hi}), dtype={self.dtype})"
 
 
 def _as_shape(value, what):
@@ -161,9 +147,9 @@ def compile_mlir(
                 f"cannot pass yet"
             ) from None
         names.append(input_name if input_name.isidentifier() else f"arg{i}")
-        if any(d < 0 for d in shape):
-            bounds = next(((lo, opt, hi) for key, lo, opt, hi in profiles if key in (input_name, str(i))), None)
-            infos.append(_ProfiledInputInfo(shape, dtype, bounds and tuple(tuple(b) for b in bounds)))
+        bounds = next(((lo, opt, hi) for key, lo, opt, hi in profiles if key in (input_name, str(i))), None)
+        if any(d < 0 for d in shape) and bounds is not None:
+            infos.append(InputInfo([tuple(b) if b[0] != b[2] else b[0] for b in zip(*bounds)], dtype))
         else:
-            infos.append(InputInfo(tuple(shape), dtype))
+            infos.append(_signature_info(shape, dtype))
     return Executable(engine, names, infos, single_output=len(engine.outputs) == 1, mlir=source)

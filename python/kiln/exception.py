@@ -42,12 +42,15 @@ def raise_error(summary: str, details: Iterable = (), source: Optional[_stack.So
     notes = []
     for detail in details:
         trace = getattr(detail, "_trace", None)
-        if trace is not None and trace.source is not None and not _same_line(trace.source, source):
-            label = getattr(detail, "_label", None) or "note: the operand"
-            notes.append(
-                f"\n{label} {_describe_trace(trace)} was created here:\n" + trace.source.render().rstrip("\n")
-            )
-        else:
+        if trace is not None:
+            # Never evaluate a tensor here: it may depend on a compile input,
+            # and its values would only clutter the message.
+            if trace.source is not None and not _same_line(trace.source, source):
+                label = getattr(detail, "_label", None) or "note: the operand"
+                notes.append(
+                    f"\n{label} {_describe_trace(trace)} was created here:\n" + trace.source.render().rstrip("\n")
+                )
+        elif detail is not None:
             notes.append(str(detail))
     raise KilnException(render(summary, source, notes)) from None
 
@@ -57,4 +60,5 @@ def _same_line(a, b) -> bool:
 
 
 def _describe_trace(trace) -> str:
-    return f"(shape={trace.shape}, dtype={trace.dtype})"
+    shape = "(" + ", ".join("?" if d < 0 else str(d) for d in trace.shape) + ("," if trace.rank == 1 else "") + ")"
+    return f"(shape={shape}, dtype={trace.dtype})"

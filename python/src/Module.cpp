@@ -7,6 +7,7 @@
 #include "Bindings.h"
 
 #include "kiln/Compiler/Compiler.h"
+#include "kiln/Compiler/TypeInference.h"
 #include "kiln/Runtime/Engine.h"
 #include "kiln/Runtime/KernelRegistry.h"
 
@@ -78,6 +79,23 @@ NB_MODULE(_C, m) {
       "`shape_profiles` lists (input name or position, min, opt, max) for "
       "the inputs with `?` dimensions. Raises CompileError with the rendered "
       "diagnostics on failure.");
+
+  m.def(
+      "infer_result_types",
+      [](const std::string &name, const std::vector<std::string> &operandTypes,
+         const std::string &attributes, const std::string &elementType) {
+        kiln::compiler::InferredTypes inferred =
+            kiln::compiler::inferResultTypes(name, operandTypes, attributes,
+                                             elementType);
+        return std::make_tuple(inferred.ok, inferred.types,
+                               inferred.diagnostics);
+      },
+      nb::arg("name"), nb::arg("operand_types"), nb::arg("attributes") = "",
+      nb::arg("element_type") = "",
+      "Result types of the op `name` over operands of `operand_types` with "
+      "the attribute dictionary `attributes` (MLIR syntax), as the dialect "
+      "infers them: (ok, [type text], diagnostics). `element_type` completes "
+      "ops that infer only shapes.");
 
   m.def(
       "kernel_names",

@@ -119,10 +119,12 @@ def test_wrong_input_dtype():
         exe(np.zeros((3, 8), np.int32))
 
 
-def test_dynamic_shapes_not_implemented():
-    with pytest.raises(kiln.KilnException, match="dynamic shapes are not implemented yet"):
-        kiln.InputInfo(((1, 2, 4), 8), kiln.float32)
+def test_input_info_bounds():
+    info = kiln.InputInfo(((1, 2, 4), 8), kiln.float32)
+    assert info.shape_bounds == kiln.Bounds((1, 8), (2, 8), (4, 8)) and info.shape == (None, 8)
     assert kiln.InputInfo(((2, 2, 2), 8), kiln.float32).shape == (2, 8)
+    with pytest.raises(kiln.KilnException, match="expected 0 <= min <= opt <= max"):
+        kiln.InputInfo(((4, 2, 1), 8), kiln.float32)
 
 
 def test_non_contiguous_input_is_accepted():

@@ -100,7 +100,7 @@ def test_error_during_compile_points_at_user_code():
 
 
 def test_int_matmul_rejected():
-    with pytest.raises(kiln.KilnException, match="expected a tensor of dtype float32 or float16, got int32"):
+    with pytest.raises(kiln.KilnException, match="expected a tensor of dtype float32 or float16 or bfloat16, got int32"):
         kiln.Tensor([[1, 2]]) @ kiln.Tensor([[1], [2]])
 
 
@@ -121,9 +121,21 @@ def test_compiler_diagnostic_carries_user_location():
 
     x = kiln.ones((2, 3))
     line = next_line()
-    bad = _utils.make(trace_ops.Softmax, [x], (2, 3), kiln.float32, axis=7)
+    bad = _utils.make(trace_ops.Softmax, [x], result=((2, 3), kiln.float32), axis=7)
     with pytest.raises(kiln.KilnException) as info:
         bad.numpy()
     message = str(info.value)
     assert "the Kiln compiler rejected the traced program" in message
     assert f"{THIS_FILE}:{line}:" in message, message
+
+
+def test_invalid_op_is_refused_while_tracing_at_the_user_line():
+    from kiln.ops import _utils
+    from kiln.trace import ops as trace_ops
+
+    x = kiln.ones((2, 3))
+    with pytest.raises(kiln.KilnException) as info:
+        line = next_line()
+        _utils.make(trace_ops.Softmax, [x], "softmax", axis=7)
+    message = str(info.value)
+    assert message.startswith("softmax: invalid operands:") and f"line {line}" in message, message

@@ -36,8 +36,8 @@ def test_eager_lowering_passes_data_as_arguments():
 
 def test_rank_alignment_uses_expand_rank():
     text = lower([(kiln.ones((2, 3)) + kiln.ones((3,)))._trace]).mlir
-    assert "tensorrt.expand_rank %" in text and "tensor<3xf32> to tensor<1x3xf32>" in text
-    assert "tensorrt.element_wise <kSUM>(" in text
+    assert '"tensorrt.expand_rank"(%1) : (tensor<3xf32>) -> (tensor<1x3xf32>)' in text
+    assert '"tensorrt.element_wise"(%0, %2) <{elementwiseOperation = #tensorrt.element_wise_operation<kSUM>}>' in text
 
 
 def test_transpose_prints_affine_map():

@@ -15,7 +15,6 @@ import kiln
         ([True, False], kiln.bool, (2,)),
         (np.zeros((2, 3), dtype=np.int64), kiln.int64, (2, 3)),
         (np.zeros((4,), dtype=np.float16), kiln.float16, (4,)),
-        (np.zeros((2,), dtype=np.float64), kiln.float32, (2,)),
     ],
 )
 def test_construction_infers_dtype_and_shape(data, dtype, shape):
@@ -66,7 +65,11 @@ class _DLPackOnly:
 def test_repr_evaluates():
     t = kiln.Tensor([[1.0, 2.0]]) * 2
     text = repr(t)
-    assert text.startswith("tensor([[2., 4.]]")
+    assert text == "tensor(\n    [[2, 4]], \n    dtype=float32, loc=cpu:0, shape=(1, 2))"
+    assert repr(kiln.Tensor([1.5, 2.0])) == "tensor([1.5, 2], dtype=float32, loc=cpu:0, shape=(2,))"
+    assert repr(kiln.Tensor([[1.5, 2.0], [3.0, 4.0]])) == (
+        "tensor(\n    [[1.5, 2],\n     [3, 4]], \n    dtype=float32, loc=cpu:0, shape=(2, 2))"
+    )
     assert "dtype=float32" in text and "shape=(1, 2)" in text
     assert str(t) == text
 
@@ -89,3 +92,40 @@ def test_scalar_conversions():
     assert int(kiln.Tensor(7)) == 7
     assert bool(kiln.Tensor([1.0]) > 0)
     assert len(kiln.ones((5, 2))) == 5
+
+
+def test_float64_arrays_are_refused_not_narrowed():
+    with pytest.raises(kiln.KilnException, match="unsupported element type float64"):
+        kiln.Tensor(np.zeros((2,), dtype=np.float64))
+    assert kiln.Tensor(np.zeros((2,), dtype=np.float64), dtype=kiln.float32).dtype == kiln.float32
+
+
+@pytest.mark.parametrize(
+    "data, dtype, message",
+    [
+        ([3000000000], None, "does not fit in int32"),
+        ([300], kiln.int8, "does not fit in int8"),
+        ([1.5], kiln.int32, "fractional values"),
+    ],
+)
+def test_values_a_dtype_cannot_hold_are_refused(data, dtype, message):
+    with pytest.raises(kiln.KilnException, match=message):
+        kiln.Tensor(data, dtype=dtype)
+    assert kiln.Tensor([3000000000], dtype=kiln.int64).tolist() == [3000000000]
+
+
+def test_missing_attribute_suggests_the_function():
+    with pytest.raises(AttributeError, match="kiln.sum is a function"):
+        kiln.ones((2,)).sum()
+    with pytest.raises(AttributeError, match="did you mean Tensor.reshape"):
+        kiln.ones((2,)).reshap
+
+
+def test_iterating_is_a_clear_type_error():
+    with pytest.raises(TypeError, match="Iterating over tensors is not supported"):
+        list(kiln.ones((2,)))
+
+
+def test_item_ndim_device():
+    x = kiln.Tensor([[7]])
+    assert x.item() == 7 and x.ndim == 2 and x.device.kind == "cpu"

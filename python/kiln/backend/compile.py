@@ -6,7 +6,7 @@ from typing import Any, Callable, Dict, Sequence
 
 from kiln import _eager, _stack
 from kiln.backend.executable import Executable
-from kiln.backend.input_info import InputInfo
+from kiln.backend.input_info import DimensionInputInfo, InputInfo
 from kiln.exception import raise_error
 from kiln.tensor import Tensor
 from kiln.trace import lower
@@ -54,13 +54,24 @@ def compile(func: Callable, optimization_level: int = 3, *, args: Sequence[Any] 
         assert out.tolist() == [4.0, 6.0]
     """
     source = _stack.user_frame(1)
+    if not callable(func):
+        raise_error(f"kiln.compile: expected a function or kiln.Module, got {type(func).__name__}", source=source)
     positional_names = _parameter_names(func, len(args))
     input_names, input_infos = [], []
 
     def placeholder(value, name):
+        if isinstance(value, DimensionInputInfo):
+            from kiln.dimension_size import DimensionSize
+
+            trace = trace_ops.Input.make([], source, result=((), value.dtype), index=len(input_names), name=name)
+            input_names.append(name)
+            input_infos.append(value)
+            return DimensionSize._from_trace(trace)
         if not isinstance(value, InputInfo):
             return value
-        trace = trace_ops.Input.make([], value.shape, value.dtype, source, index=len(input_names), name=name)
+        b = value.shape_bounds
+        shape = tuple(lo if lo == hi else -1 for lo, hi in zip(b.min, b.max))
+        trace = trace_ops.Input.make([], source, result=(shape, value.dtype), index=len(input_names), name=name)
         input_names.append(name)
         input_infos.append(value)
         return Tensor._from_trace(trace)
@@ -77,6 +88,11 @@ def compile(func: Callable, optimization_level: int = 3, *, args: Sequence[Any] 
             f"got {type(result).__name__}",
             source=source,
         )
+    profiles = []
+    for i, info in enumerate(input_infos):
+        if isinstance(info, InputInfo) and not info.is_static():
+            b = info.shape_bounds
+            profiles.append((str(i), list(b.min), list(b.opt), list(b.max)))
     function = lower([t._trace for t in outputs])
-    engine = _eager.compile_mlir(function.mlir, "<kiln.compile>")
+    engine = _eager.compile_mlir(function.mlir, "<kiln.compile>", profiles)
     return Executable(engine, input_names, input_infos, single_output=single, mlir=function.mlir)

@@ -1,5 +1,5 @@
-"""Helpers shared by the op modules: building trace ops from tensors,
-dimension checks and numpy-style broadcasting."""
+"""Helpers shared by the op modules: building trace ops from tensors, and
+the checks of user arguments that give nvtripy-style messages."""
 
 import numbers
 from typing import Sequence
@@ -9,35 +9,48 @@ import numpy as np
 from kiln import _dtype, _stack
 from kiln.exception import raise_error
 from kiln.tensor import Tensor
+from kiln.trace import infer
 from kiln.trace import ops as trace_ops
 
 
-def make(op_cls, inputs: Sequence[Tensor], shape, dtype, **attrs) -> Tensor:
-    """Adds one trace op whose location is the user's current line."""
-    trace = op_cls.make([t._trace for t in inputs], shape, dtype, _stack.user_frame(2), **attrs)
-    return Tensor._from_trace(trace)
+def make_all(op_cls, inputs: Sequence[Tensor], what: str = None, result=None, **attrs):
+    """Adds one trace op at the user's current line; its result types come
+    from the compiler's type inference unless ``result`` gives them. A
+    refusal by the dialect is reported at the user's line."""
+    source = _stack.user_frame(2)
+    try:
+        traces = op_cls.make_all([t._trace for t in inputs], source, result=result, **attrs)
+    except infer.InferenceError as e:
+        what = what or op_cls.name
+        raise_error(f"{what}: invalid operands: {e}", list(inputs), source=source)
+    return [Tensor._from_trace(t) for t in traces]
+
+
+def make(op_cls, inputs: Sequence[Tensor], what: str = None, result=None, **attrs) -> Tensor:
+    (out,) = make_all(op_cls, inputs, what, [result] if result is not None else None, **attrs)
+    return out
 
 
 def constant(array: np.ndarray, dtype, inline: bool = False) -> Tensor:
     array = np.array(array, dtype=dtype.numpy, order="C")
-    trace = trace_ops.Constant.make([], array.shape, dtype, _stack.user_frame(2), array=array, inline=inline)
+    trace = trace_ops.Constant.make([], _stack.user_frame(2), result=(array.shape, dtype), array=array, inline=inline)
     return Tensor._from_trace(trace)
 
 
 def is_scalar(value) -> bool:
-    return isinstance(value, (numbers.Number, np.number, np.bool_))
+    return isinstance(value, (numbers.Number, np.number, np.bool_)) and not isinstance(value, Tensor)
 
 
 def scalar_like(value, like: Tensor) -> Tensor:
     """A Python scalar as a tensor of ``like``'s dtype and rank (all dims 1)."""
     if isinstance(value, (bool, np.bool_)) and like.dtype != _dtype.bool_ and not like.dtype.is_floating:
         value = int(value)
-    if isinstance(value, float) and not like.dtype.is_floating and not float(value).is_integer():
+    if isinstance(value, (float, np.floating)) and not like.dtype.is_floating and not float(value).is_integer():
         raise_error(
             f"cannot combine the float scalar {value} with a tensor of dtype {like.dtype}: "
             f"expected an integer scalar, got a float; cast the tensor with kiln.cast first"
         )
-    return constant(np.full((1,) * like.rank, value, dtype=like.dtype.numpy), like.dtype)
+    return constant(np.full((1,) * like.rank, value, dtype=like.dtype.numpy), like.dtype, inline=True)
 
 
 def to_tensor(value, like: Tensor, what: str) -> Tensor:
@@ -48,6 +61,11 @@ def to_tensor(value, like: Tensor, what: str) -> Tensor:
     if isinstance(value, (list, tuple, np.ndarray)):
         return Tensor(np.asarray(value), dtype=like.dtype)
     raise_error(f"{what}: expected a kiln.Tensor or a Python scalar, got {type(value).__name__}")
+
+
+def check_tensor(value, what: str, name: str = "input"):
+    if not isinstance(value, Tensor):
+        raise_error(f"{what}: expected '{name}' to be a kiln.Tensor, got {type(value).__name__}")
 
 
 def normalize_dim(dim: int, rank: int, what: str = "dim") -> int:
@@ -68,12 +86,13 @@ def normalize_dims(dims, rank: int, what: str = "dim"):
     return result
 
 
-def broadcast_shapes(shapes: Sequence[Sequence[int]], what: str, tensors=()) -> tuple:
+def check_broadcast(shapes: Sequence[Sequence[int]], what: str, tensors=()):
+    """numpy broadcasting of static dimensions, checked here to name the
+    shapes in the user's terms (the dialect sees rank-aligned operands)."""
     rank = max(len(s) for s in shapes)
     padded = [(1,) * (rank - len(s)) + tuple(s) for s in shapes]
-    result = []
     for axis in range(rank):
-        sizes = {s[axis] for s in padded if s[axis] != 1}
+        sizes = {s[axis] for s in padded if s[axis] not in (1, -1)}
         if len(sizes) > 1:
             shown = " and ".join(str(tuple(s)) for s in shapes)
             raise_error(
@@ -81,16 +100,15 @@ def broadcast_shapes(shapes: Sequence[Sequence[int]], what: str, tensors=()) -> 
                 f"got {' vs '.join(str(s[axis]) for s in padded)} in dimension {axis - rank}",
                 tensors,
             )
-        result.append(sizes.pop() if sizes else 1)
-    return tuple(result)
+    return rank
 
 
 def expand_rank(tensor: Tensor, rank: int) -> Tensor:
     """Prepends unit dimensions up to ``rank``."""
     if tensor.rank >= rank:
         return tensor
-    shape = (1,) * (rank - tensor.rank) + tensor.shape
-    return make(trace_ops.ExpandRank, [tensor], shape, tensor.dtype)
+    shape = (1,) * (rank - tensor.rank) + tensor._trace.shape
+    return make(trace_ops.ExpandRank, [tensor], result=(shape, tensor.dtype))
 
 
 def check_same_dtype(tensors: Sequence[Tensor], what: str):
@@ -103,11 +121,26 @@ def check_same_dtype(tensors: Sequence[Tensor], what: str):
 
 
 def check_dtype_in(tensor: Tensor, allowed, what: str):
+    if not isinstance(tensor, Tensor):
+        raise_error(f"{what}: expected a kiln.Tensor, got {type(tensor).__name__}")
     if tensor.dtype not in allowed:
         raise_error(
-            f"{what}: expected a tensor of dtype {' or '.join(str(a) for a in allowed)}, got {tensor.dtype}"
+            f"{what}: unsupported data type: expected a tensor of dtype {' or '.join(str(a) for a in allowed)}, "
+            f"got {tensor.dtype}",
+            [tensor],
         )
 
 
-FLOATING = (_dtype.float32, _dtype.float16)
-NUMERIC = (_dtype.float32, _dtype.float16, _dtype.int8, _dtype.int32, _dtype.int64)
+def static_shape(tensor: Tensor, what: str):
+    shape = tensor._trace.shape
+    if any(d < 0 for d in shape):
+        raise_error(f"{what}: expected a tensor of static shape, got dynamic dimensions in {_shape_text(shape)}")
+    return shape
+
+
+def _shape_text(shape) -> str:
+    return "(" + ", ".join("?" if d < 0 else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+FLOATING = (_dtype.float32, _dtype.float16, _dtype.bfloat16)
+NUMERIC = (_dtype.float32, _dtype.float16, _dtype.bfloat16, _dtype.int8, _dtype.int32, _dtype.int64)

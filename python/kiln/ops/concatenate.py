@@ -27,15 +27,14 @@ def concatenate(tensors: Sequence[Tensor], dim: int) -> Tensor:
     first = tensors[0]
     dim = _utils.normalize_dim(dim, first.rank, "dim")
     for i, t in enumerate(tensors[1:], start=1):
-        if t.rank != first.rank or any(a != b for k, (a, b) in enumerate(zip(t.shape, first.shape)) if k != dim):
+        if t.rank != first.rank or any(a != b and a >= 0 and b >= 0 for k, (a, b)
+                                       in enumerate(zip(t._trace.shape, first._trace.shape)) if k != dim):
             raise_error(
                 f"kiln.concatenate: expected all shapes to match except in dimension {dim}, "
                 f"got {first.shape} (tensor 0) and {t.shape} (tensor {i})",
                 [first, t],
             )
-    shape = list(first.shape)
-    shape[dim] = sum(t.shape[dim] for t in tensors)
-    return _utils.make(trace_ops.Concatenation, tensors, tuple(shape), first.dtype, axis=dim)
+    return _utils.make(trace_ops.Concatenation, tensors, "kiln.concatenate", axis=dim)
 
 
 def stack(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
@@ -53,7 +52,9 @@ def stack(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
         raise_error("kiln.stack: expected a non-empty sequence of kiln.Tensor")
     rank = tensors[0].rank
     for i, t in enumerate(tensors):
-        if t.shape != tensors[0].shape:
+        if not isinstance(t, Tensor) or t._trace.shape != tensors[0]._trace.shape:
+            if not isinstance(t, Tensor):
+                raise_error(f"kiln.stack: expected a sequence of kiln.Tensor, got {type(t).__name__} (tensor {i})")
             raise_error(f"kiln.stack: expected all shapes to be {tensors[0].shape}, got {t.shape} (tensor {i})")
     dim = _utils.normalize_dim(dim, rank + 1, "dim")
     return concatenate([unsqueeze(t, dim) for t in tensors], dim)

@@ -3,6 +3,7 @@ vectors, leading (batch) dimensions broadcast."""
 
 from kiln.exception import raise_error
 from kiln.ops import _utils
+from kiln.ops._registry import register_tensor_method
 from kiln.ops.shape import reshape
 from kiln.tensor import Tensor
 from kiln.trace import ops as trace_ops
@@ -38,20 +39,49 @@ def matmul(input: Tensor, other: Tensor, *, transpose_other: bool = False) -> Te
         b = reshape(other, (1,) + other.shape if transpose_other else other.shape + (1,))
     else:
         b = other
-    m, k = a.shape[-2:]
-    n, k_other = (b.shape[-2], b.shape[-1]) if transpose_other else (b.shape[-1], b.shape[-2])
-    if k != k_other:
+    m, k = a._trace.shape[-2:]
+    n, k_other = (b._trace.shape[-2], b._trace.shape[-1]) if transpose_other else (b._trace.shape[-1], b._trace.shape[-2])
+    if k != k_other and k >= 0 and k_other >= 0:
         raise_error(
             f"{what}: shape mismatch in matrix multiply: expected the last dimension of the left operand "
             f"to equal the {'last' if transpose_other else 'second-to-last'} dimension of the right operand, "
             f"got {input.shape} @ {other.shape} ({k} != {k_other})",
             [input, other],
         )
-    batch = _utils.broadcast_shapes([a.shape[:-2], b.shape[:-2]], what + " (batch dimensions)", [input, other])
-    rank = len(batch) + 2
+    rank = _utils.check_broadcast([a._trace.shape[:-2], b._trace.shape[:-2]], what + " (batch dimensions)",
+                                  [input, other]) + 2
     a, b = _utils.expand_rank(a, rank), _utils.expand_rank(b, rank)
-    out = _utils.make(trace_ops.MatrixMultiply, [a, b], batch + (m, n), a.dtype, transpose_b=transpose_other)
+    out = _utils.make(trace_ops.MatrixMultiply, [a, b], what, transpose_b=transpose_other)
     if a_vector or b_vector:
-        shape = batch + ((m,) if not a_vector else ()) + ((n,) if not b_vector else ())
-        out = reshape(out, shape)
+        dims = out._trace.shape
+        keep = dims[:-2] + ((dims[-2],) if not a_vector else ()) + ((dims[-1],) if not b_vector else ())
+        out = _utils.make(trace_ops.CollapseRank, [out], what, result=(keep, out.dtype)) if keep != dims else out
     return out
+
+
+@register_tensor_method("__matmul__")
+def _matmul_operator(self, other):
+    return matmul(self, other)
+
+
+@register_tensor_method("__rmatmul__")
+def _rmatmul_operator(self, other):
+    return matmul(other, self)
+
+
+def outer(vec1: Tensor, vec2: Tensor) -> Tensor:
+    """
+    The outer product of two 1-D tensors: ``out[i, j] = vec1[i] * vec2[j]``.
+
+    .. code-block:: python
+
+        out = kiln.outer(kiln.Tensor([1.0, 2.0]), kiln.Tensor([3.0, 4.0, 5.0]))
+        assert out.tolist() == [[3.0, 4.0, 5.0], [6.0, 8.0, 10.0]]
+    """
+    what = "kiln.outer"
+    for name, v in (("vec1", vec1), ("vec2", vec2)):
+        _utils.check_tensor(v, what, name)
+        if v.rank != 1:
+            raise_error(f"{what}: expected '{name}' to be 1-D, got rank {v.rank}", [v])
+    _utils.check_same_dtype([vec1, vec2], what)
+    return vec1.unsqueeze(1) * vec2.unsqueeze(0)

@@ -25,6 +25,6 @@ def softmax(input: Tensor, dim: Optional[int] = None) -> Tensor:
         dim = 0
     dim = _utils.normalize_dim(dim, input.rank, "dim")
     if input.rank < 2:  # TensorRT's softmax wants rank >= 2, as in nvtripy
-        input = reshape(input, input.shape + (1,) * (2 - input.rank))
-    out = _utils.make(trace_ops.Softmax, [input], input.shape, input.dtype, axis=dim)
+        input = reshape(input, tuple(input.shape) + (1,) * (2 - input.rank))
+    out = _utils.make(trace_ops.Softmax, [input], "kiln.softmax", axis=dim)
     return reshape(out, original_shape)

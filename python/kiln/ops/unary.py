@@ -1,19 +1,21 @@
 """Element-wise functions of one tensor: activations (relu, gelu, sigmoid,
-tanh) and unary math (exp, log, sqrt, abs, negation)."""
+tanh) and unary math (exp, log, sqrt, sin, cos, abs, negation, bitwise not)."""
 
+from kiln import _dtype
 from kiln.ops import _utils
+from kiln.ops._registry import register_tensor_method
 from kiln.tensor import Tensor
 from kiln.trace import ops as trace_ops
 
 
-def _activation(x: Tensor, kind: str, name: str, allowed=_utils.FLOATING) -> Tensor:
+def _activation(x: Tensor, kind: str, name: str, allowed=_utils.FLOATING, **params) -> Tensor:
     _utils.check_dtype_in(x, allowed, f"kiln.{name}")
-    return _utils.make(trace_ops.Activation, [x], x.shape, x.dtype, kind=kind)
+    return _utils.make(trace_ops.Activation, [x], f"kiln.{name}", kind=kind, **params)
 
 
 def _unary(x: Tensor, kind: str, name: str, allowed=_utils.FLOATING) -> Tensor:
     _utils.check_dtype_in(x, allowed, f"kiln.{name}")
-    return _utils.make(trace_ops.Unary, [x], x.shape, x.dtype, kind=kind)
+    return _utils.make(trace_ops.Unary, [x], f"kiln.{name}", kind=kind)
 
 
 def relu(input: Tensor) -> Tensor:
@@ -131,6 +133,10 @@ def abs(input: Tensor) -> Tensor:
     return _unary(input, "kABS", "abs", _utils.NUMERIC)
 
 
+register_tensor_method("__abs__")(abs)
+
+
+@register_tensor_method("__neg__")
 def neg(input: Tensor) -> Tensor:
     """``-x``, element-wise (also the unary minus operator).
 
@@ -139,3 +145,37 @@ def neg(input: Tensor) -> Tensor:
         assert (-kiln.Tensor([1.0, -2.0])).tolist() == [-1.0, 2.0]
     """
     return _unary(input, "kNEG", "neg", _utils.NUMERIC)
+
+
+def sin(input: Tensor) -> Tensor:
+    """
+    Sine, element-wise (radians).
+
+    .. code-block:: python
+
+        assert kiln.sin(kiln.Tensor([0.0])).tolist() == [0.0]
+    """
+    return _unary(input, "kSIN", "sin")
+
+
+def cos(input: Tensor) -> Tensor:
+    """
+    Cosine, element-wise (radians).
+
+    .. code-block:: python
+
+        assert kiln.cos(kiln.Tensor([0.0])).tolist() == [1.0]
+    """
+    return _unary(input, "kCOS", "cos")
+
+
+@register_tensor_method("__invert__")
+def invert(input: Tensor) -> Tensor:
+    """``~x``: logical NOT of a bool tensor.
+
+    .. code-block:: python
+
+        assert (~kiln.Tensor([True, False])).tolist() == [False, True]
+    """
+    _utils.check_dtype_in(input, (_dtype.bool_,), "operator '~'")
+    return _utils.make(trace_ops.Unary, [input], "operator '~'", kind="kNOT")

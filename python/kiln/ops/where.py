@@ -28,9 +28,10 @@ def where(condition: Tensor, input, other) -> Tensor:
     if not isinstance(other, Tensor):
         other = _utils.to_tensor(other, input, what)
     _utils.check_same_dtype([input, other], what)
-    shape = _utils.broadcast_shapes([condition.shape, input.shape, other.shape], what, [condition, input, other])
-    operands = [_utils.expand_rank(t, len(shape)) for t in (condition, input, other)]
-    return _utils.make(trace_ops.Select, operands, shape, input.dtype)
+    rank = _utils.check_broadcast([condition._trace.shape, input._trace.shape, other._trace.shape], what,
+                                  [condition, input, other])
+    operands = [_utils.expand_rank(t, rank) for t in (condition, input, other)]
+    return _utils.make(trace_ops.Select, operands, what)
 
 
 def masked_fill(input: Tensor, mask: Tensor, value) -> Tensor:
@@ -42,4 +43,5 @@ def masked_fill(input: Tensor, mask: Tensor, value) -> Tensor:
         x = kiln.Tensor([1.0, 2.0])
         assert kiln.masked_fill(x, x > 1.5, 0.0).tolist() == [1.0, 0.0]
     """
+    _utils.check_tensor(input, "kiln.masked_fill")
     return where(mask, value, input)

@@ -47,6 +47,15 @@ def _loc(tensor: TraceTensor) -> str:
     return tensor.source.mlir_loc() if tensor.source is not None else _UNKNOWN_LOC
 
 
+def print_generic(op: ops.TraceOp, operands: List[str]) -> str:
+    """One op in MLIR's generic form: the same printer for every op."""
+    attrs = op.attribute_dict()
+    properties = f" <{attrs}>" if attrs else ""
+    operand_types = ", ".join(t.mlir_type() for t in op.inputs)
+    result_types = ", ".join(t.mlir_type() for t in op.outputs)
+    return f"{mlir_string(op.name)}({', '.join(operands)}){properties} : ({operand_types}) -> ({result_types})"
+
+
 def lower(outputs: Sequence[TraceTensor], constants_as_arguments: bool = False, name: str = "main") -> LoweredFunction:
     """Prints the function computing ``outputs``.
 
@@ -70,16 +79,27 @@ def lower(outputs: Sequence[TraceTensor], constants_as_arguments: bool = False, 
         names[id(t)] = f"%arg{i}"
     body = []
     counter = 0
+    printed = set()
     for t in order:
         if id(t) in names:
             continue
-        if isinstance(t.producer, ops.Input):
+        op = t.producer
+        if isinstance(op, ops.Input):
             raise AssertionError("input outside the argument list")
-        name_ = f"%{counter}"
+        if id(op) in printed:
+            continue
+        printed.add(id(op))
+        value = f"%{counter}"
         counter += 1
-        operands = [names[id(o)] for o in t.producer.inputs]
-        body.append(f"    {name_} = {t.producer.print_mlir(operands)} {_loc(t)}")
-        names[id(t)] = name_
+        if len(op.outputs) == 1:
+            names[id(op.outputs[0])] = value
+            results = value
+        else:
+            for i, out in enumerate(op.outputs):
+                names[id(out)] = f"{value}#{i}"
+            results = f"{value}:{len(op.outputs)}"
+        operands = [names[id(o)] for o in op.inputs]
+        body.append(f"    {results} = {print_generic(op, operands)} {_loc(t)}")
 
     def argument(i, t):
         # Data passed in for eager mode carries no location: where the data was
@@ -88,7 +108,7 @@ def lower(outputs: Sequence[TraceTensor], constants_as_arguments: bool = False, 
             return f"%arg{i}: {t.mlir_type()}"
         # A named location carries the Python parameter name to the compiler.
         inner = t.source.mlir_file_loc() if t.source is not None else '"<kiln>":0:0'
-        loc = f" loc({mlir_string(t.producer.name)}({inner}))"
+        loc = f" loc({mlir_string(t.producer.arg_name)}({inner}))"
         return f"%arg{i}: {t.mlir_type()}{loc}"
 
     signature = ", ".join(argument(i, t) for i, t in enumerate(arguments))
