@@ -32,6 +32,7 @@ class Prepared:
     export_s: Optional[float] = None
     notes: List[str] = field(default_factory=list)
     keep: object = None  # what must stay alive while call() is used
+    info: dict = field(default_factory=dict)  # more columns for the JSON row
 
 
 def _as_list(out):
@@ -234,7 +235,8 @@ class Kiln(Peer):
         del text
         inputs = list(w.inputs)
         return Prepared(lambda: exe(*inputs), fetch, compile_s=compile_s, export_s=export_s,
-                        notes=["export_s is jax.jit(...).lower(...).as_text()"], keep=exe)
+                        notes=["export_s is jax.jit(...).lower(...).as_text()"], keep=exe,
+                        info={"engine_steps": exe._engine.num_steps})
 
 
 class KilnEngineRun(Peer):

@@ -59,6 +59,11 @@ def parse_args(argv):
     p.add_argument("--out", default=None, help="JSON results path (default bench/results/<date>-<host>.json)")
     p.add_argument("--fresh-limits", action="store_true",
                    help="fractions against this run's limits only, not the best this host has shown")
+    p.add_argument("--in-process", action="store_true",
+                   help="run every workload in this process (default with --quick); by default each runs in a "
+                   "child process, so a peer that crashes is a failed row, not a lost run")
+    p.add_argument("--isolate", action="store_true", help="child processes even with --quick")
+    p.add_argument("--child-rows", default=None, help=argparse.SUPPRESS)
     p.add_argument("--no-install", action="store_true", help="do not pip-install missing bench requirements")
     args = p.parse_args(argv)
     args.only = [s for s in args.only.split(",") if s] or list(workloads.BUILDERS)
@@ -122,8 +127,11 @@ def compare(outputs, reference, tol):
     return worst <= tol, worst, "" if worst <= tol else f"max error {worst:.2e} > tolerance {tol:.0e}"
 
 
-def run_workload(w, peer_list, args, limits):
-    import numpy as np  # noqa: F401
+def run_workload(w, peer_list, args, progress=None):
+    """One row per peer: checked against the oracle, then timed.
+
+    progress(rows, peer name or None) is called before each peer starts and
+    when all are done (an isolated child records what it was running)."""
     import peers as peer_mod
     import timing
 
@@ -134,11 +142,13 @@ def run_workload(w, peer_list, args, limits):
     for peer in peer_list:
         if peer.only is not None and w.name not in peer.only:
             continue
+        if progress:
+            progress(rows, peer.name)
         row = {"workload": w.name, "peer": peer.name, "status": "ok"}
         prepared = None
         try:
             prepared = peer.prepare(w)
-            row.update(compile_s=prepared.compile_s, export_s=prepared.export_s)
+            row.update(compile_s=prepared.compile_s, export_s=prepared.export_s, **prepared.info)
             if prepared.notes:
                 row["notes"] = prepared.notes
             ok, err, why = compare(prepared.fetch(prepared.call()), reference, w.tol)
@@ -159,17 +169,84 @@ def run_workload(w, peer_list, args, limits):
         rows.append(row)
         shown = _fmt_time(row.get("compile_s") if w.kind == "compile-time" else row.get("median_s"))
         print(f"   {w.name:<14} {peer.name:<18} {shown if row['status'] == 'ok' else row['status']}", flush=True)
+    if progress:
+        progress(rows, None)
     return rows, oracle_s
 
 
-def compile_rows_from(prefill_rows, w):
+def describe(w):
+    return {"name": w.name, "description": w.description, "flops": w.flops, "bytes": w.bytes, "tol": w.tol,
+            "kind": w.kind, "notes": w.notes}
+
+
+def run_child(args):
+    """--child-rows: run the one workload of --only in this process and keep
+    its rows in a file after every peer, so the parent keeps them if a peer
+    takes the process down."""
+    import workloads
+
+    (name,) = args.only
+    path = Path(args.child_rows)
+    w = workloads.build(name, quick=args.quick)
+    info = describe(w)
+
+    def progress(rows, running):
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"workload": info, "rows": rows, "running": running}, default=str))
+        tmp.replace(path)
+
+    run_workload(w, make_peers(args), args, progress)
+    return 0
+
+
+def run_isolated(name, args):
+    """The workload in child processes: a peer that crashes (a signal, an
+    abort in native code) becomes a failed row and the next peer runs in a
+    fresh process."""
+    import tempfile
+
+    peer_names = [p.name for p in make_peers(args)]
+    rows, info = [], None
+    with tempfile.TemporaryDirectory(prefix="kiln-bench-") as tmp:
+        while peer_names:
+            path = Path(tmp) / "rows.json"
+            path.unlink(missing_ok=True)
+            cmd = [sys.executable, str(Path(__file__).resolve()), "--only", name, "--peers", ",".join(peer_names),
+                   "--repeat", str(args.repeat), "--budget", str(args.budget), "--threads", str(args.threads),
+                   "--child-rows", str(path), "--no-install"] + (["--quick"] if args.quick else [])
+            r = subprocess.run(cmd)
+            state = json.loads(path.read_text()) if path.exists() else {"rows": [], "running": None}
+            info = state.get("workload") or info
+            rows.extend(state["rows"])
+            done = {row["peer"] for row in rows}
+            if r.returncode == 0 and state["running"] is None:
+                break
+            how = f"signal {-r.returncode}" if r.returncode < 0 else f"exit code {r.returncode}"
+            crashed = state["running"]
+            if crashed is None:  # died before the first peer (building the workload, the oracle)
+                rows.extend({"workload": name, "peer": p, "status": "failed",
+                             "error": f"the benchmark process died before any peer ran ({how})"} for p in peer_names)
+                break
+            rows.append({"workload": name, "peer": crashed, "status": "failed",
+                         "error": f"the benchmark process died while this peer ran ({how})"})
+            done.add(crashed)
+            peer_names = [p for p in peer_names if p not in done]
+    if info is None:
+        import workloads
+
+        info = describe(workloads.build(name, quick=True))
+        info["description"] = "(could not be built)"
+    return rows, info
+
+
+def compile_rows_from(prefill_rows, name):
     """compile-gpt2 is the GPT-2 prefill program: when gpt2-prefill ran in this
     run, its preparation already timed every peer's export and compile."""
     rows = []
     for r in prefill_rows:
         row = {k: v for k, v in r.items() if k in ("peer", "status", "error", "compile_s", "export_s", "notes",
                                                     "error_vs_oracle", "tol")}
-        row["workload"] = w.name
+        row["workload"] = name
         row.setdefault("notes", [])
         row["notes"] = row["notes"] + ["taken from the gpt2-prefill preparation in this run"]
         rows.append(row)
@@ -297,7 +374,8 @@ def print_limits(limits, load_before, load_after):
     after = f", {load_after:.2f} after" if load_after is not None else ""
     rough = max(load_before or 0, load_after or 0) > 0.5
     print(f"   load average {load_before:.2f} before the run{after}"
-          + (": the machine was busy, these numbers are rough" if rough else ""))
+          + (": the machine was busy, these numbers are rough (multi-threaded peers suffer most, PyTorch's "
+             "OpenMP above all; compare with --threads 1)" if rough else ""))
 
 
 def versions():
@@ -319,6 +397,11 @@ def main(argv=None):
     sys.path.insert(0, str(HERE))
     args = parse_args(argv)
     set_threads(args.threads)
+    if args.child_rows:
+        import logging
+
+        logging.getLogger("torch.onnx").setLevel(logging.ERROR)
+        return run_child(args)
     missing = ensure_packages(not args.no_install)
     if missing:
         print(f"note: {', '.join(missing)} not installed; ONNX Runtime is reported as failed", flush=True)
@@ -335,19 +418,26 @@ def main(argv=None):
     limits = machine.measure(args.threads, quick=args.quick)
     print_limits(limits, load_before, None)
 
-    peer_list = make_peers(args)
+    isolate = args.isolate or not (args.in_process or args.quick)
+    peer_list = None if isolate else make_peers(args)
     all_rows, described, started = [], [], time.time()
     for name in args.only:
-        w = workloads.build(name, quick=args.quick)
         prefill = [r for r in all_rows if r["workload"] == "gpt2-prefill"]
-        if w.kind == "compile-time" and prefill:
-            rows = compile_rows_from(prefill, w)
+        if name == "compile-gpt2" and prefill:
+            source = next(d for d, _ in described if d["name"] == "gpt2-prefill")
+            info = dict(source, name=name, kind="compile-time", flops=None, bytes=None,
+                        description="compile time of the program of gpt2-prefill: " + source["description"])
+            rows = compile_rows_from(prefill, name)
+        elif isolate:
+            rows, info = run_isolated(name, args)
         else:
-            rows, _ = run_workload(w, peer_list, args, limits)
+            w = workloads.build(name, quick=args.quick)
+            rows, _ = run_workload(w, peer_list, args)
+            info = describe(w)
+            del w
+            gc.collect()
         all_rows.extend(rows)
-        described.append((w.name, w.description, w.flops, w.bytes, w.tol, w.kind, w.notes, rows))
-        del w
-        gc.collect()
+        described.append((info, rows))
 
     # Measured again at the end: another process's load can only lower a
     # limit, so the higher of the two is the machine's.
@@ -365,8 +455,9 @@ def main(argv=None):
         print("   fractions below use the best limits this host has shown (a busy machine only lowers them): "
               + ", ".join(f"{n} thread(s) {best['fma_gflops'][n]:.1f} GFLOP/s, {best['read_gbs'][n]:.1f} GB/s"
                           for n in sorted(best["fma_gflops"]) if n in limits["this_run"]["fma_gflops"]))
-    for name, description, flops, nbytes, tol, kind, notes, rows in described:
-        w = workloads.Workload(name, description, None, {}, [], flops, nbytes, tol, kind, notes)
+    for info, rows in described:
+        w = workloads.Workload(info["name"], info["description"], None, {}, [], info["flops"], info["bytes"],
+                               info["tol"], info["kind"], info["notes"])
         _derive(w, rows, args, limits)
         print_table(w, rows)
     items = bars(all_rows)

@@ -29,7 +29,7 @@ def quick_run(tmp_path_factory):
     env = dict(os.environ, JAX_PLATFORMS="cpu")
     r = subprocess.run(
         [sys.executable, str(BENCH / "run.py"), "--quick", "--no-install", "--peers", "kiln,torch,kiln (engine.run)",
-         "--out", str(out)],
+         "--threads", "1", "--out", str(out)],
         capture_output=True, text=True, timeout=300, env=env)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     return json.loads(out.read_text()), r.stdout
@@ -99,7 +99,19 @@ def test_a_failing_or_wrong_peer_is_reported_and_not_timed():
             return peers.Prepared(lambda: np.zeros((64, 64), np.float32), lambda out: [out])
 
     args = argparse.Namespace(quick=True, repeat=2, budget=1.0, threads=1)
-    rows, _ = run.run_workload(workloads.build("gemm", quick=True), [Broken(), Wrong()], args, None)
+    rows, _ = run.run_workload(workloads.build("gemm", quick=True), [Broken(), Wrong()], args)
     broken, wrong = rows
     assert broken["status"] == "failed" and "no kernel for tensorrt.frobnicate" in broken["error"]
     assert wrong["status"] == "wrong" and "tolerance" in wrong["error"] and "median_s" not in wrong
+
+
+def test_isolated_workloads_come_back_from_their_child_process(tmp_path):
+    out = tmp_path / "isolated.json"
+    r = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--quick", "--isolate", "--no-install", "--only", "call-overhead",
+         "--peers", "kiln", "--threads", "1", "--out", str(out)],
+        capture_output=True, text=True, timeout=300, env=dict(os.environ, JAX_PLATFORMS="cpu"))
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    (row,) = json.loads(out.read_text())["results"]
+    assert row["workload"] == "call-overhead" and row["peer"] == "kiln" and row["status"] == "ok"
+    assert row["engine_steps"] >= 1 and row["median_s"] > 0
