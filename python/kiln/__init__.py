@@ -13,6 +13,9 @@ __version__ = "0.1.0"
 from kiln._dtype import dtype, floating, integer, float32, float16, bfloat16, float8, int4, int8, int32, int64
 from kiln._dtype import bool_ as bool
 from kiln.exception import KilnException
+from kiln.exception import KilnException as TripyException  # nvtripy's name
+from kiln.logger import logger
+from kiln import config, types
 from kiln.tensor import Tensor
 from kiln.dimension_size import DimensionSize
 from kiln.device import device
@@ -29,6 +32,12 @@ from kiln.ops.shape import expand, flatten, flip, permute, repeat, reshape, spli
 from kiln.ops.softmax import softmax
 from kiln.ops.unary import abs, cos, exp, gelu, log, relu, rsqrt, sigmoid, silu, sin, sqrt, tanh
 from kiln.ops.where import masked_fill, where
+from kiln.ops.copy import copy
+from kiln.ops.gather import gather
+from kiln.ops.pad import pad
+from kiln.ops.pooling import avgpool, maxpool
+from kiln.ops.quantize import dequantize, quantize
+from kiln.ops.resize import resize
 
 from kiln.ops import _registry, slice as _slice  # noqa: F401  (registers __getitem__)
 

@@ -50,6 +50,11 @@ def raise_error(summary: str, details: Iterable = (), source: Optional[_stack.So
                 notes.append(
                     f"\n{label} {_describe_trace(trace)} was created here:\n" + trace.source.render().rstrip("\n")
                 )
+            from kiln import config
+
+            array = getattr(trace.producer, "array", None)
+            if "all" in config.extra_error_information and array is not None:
+                notes.append(f"its value: {array.tolist()}")
         elif detail is not None:
             notes.append(str(detail))
     raise KilnException(render(summary, source, notes)) from None

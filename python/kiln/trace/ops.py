@@ -463,3 +463,40 @@ class Identity(TraceOp):
 
 def result_type_text(shape: Tuple[int, ...], dtype) -> str:
     return tensor_type(shape, dtype)
+
+
+class _Resize(TraceOp):
+    def __init__(self, inputs, scales=None, transform="kHALF_PIXEL"):
+        super().__init__(inputs)
+        self.scales, self.transform = scales, transform
+
+    def attributes(self):
+        attrs = {
+            "coordinateTransformation": enum("resize_coordinate_transformation", self.transform),
+            "selectorForSinglePixel": enum("resize_selector", "kFORMULA"),
+        }
+        if self.scales is not None:
+            attrs["scales"] = "array<f32: " + ", ".join(repr(float(s)) for s in self.scales) + ">"
+        return attrs
+
+
+class ResizeNearest(_Resize):
+    name = "tensorrt.resize_nearest"
+
+    def attributes(self):
+        attrs = super().attributes()
+        attrs["nearestRounding"] = enum("resize_round_mode", "kFLOOR")
+        return attrs
+
+
+class ResizeLinear(_Resize):
+    name = "tensorrt.resize_linear"
+
+
+class ResizeCubic(_Resize):
+    name = "tensorrt.resize_cubic"
+
+    def attributes(self):
+        attrs = super().attributes()
+        attrs["cubicCoeff"] = f32(-0.75)
+        return attrs
