@@ -57,6 +57,8 @@ def parse_args(argv):
     p.add_argument("--threads", type=int, default=os.cpu_count(), help="threads for every peer (default: all cores)")
     p.add_argument("--quick", action="store_true", help="tiny configurations, few samples: the harness smoke test")
     p.add_argument("--out", default=None, help="JSON results path (default bench/results/<date>-<host>.json)")
+    p.add_argument("--baseline", default=None,
+                   help="a JSON file of an earlier run: also print each result's speedup over it")
     p.add_argument("--fresh-limits", action="store_true",
                    help="fractions against this run's limits only, not the best this host has shown")
     p.add_argument("--in-process", action="store_true",
@@ -378,6 +380,28 @@ def print_limits(limits, load_before, load_after):
              "OpenMP above all; compare with --threads 1)" if rough else ""))
 
 
+def print_baseline(rows, path, args):
+    """Each (workload, peer) timed now and in the baseline run: old / new."""
+    try:
+        old = json.loads(Path(path).read_text())
+    except (OSError, ValueError) as e:
+        print(f"\n--baseline {path}: cannot read it ({e})")
+        return
+    before = {(r["workload"], r["peer"]): r for r in old.get("results", []) if r.get("status") == "ok"}
+    print(f"\n== against the baseline {path} ({old.get('date', '?')}, {old.get('versions', {}).get('kiln_commit')})")
+    differ = [k for k in ("threads", "quick") if old.get("args", {}).get(k) != getattr(args, k)]
+    if differ:
+        print(f"   note: the baseline ran with other {' and '.join(differ)}: "
+              + ", ".join(f"{k}={old.get('args', {}).get(k)}" for k in differ))
+    for r in rows:
+        b = before.get((r["workload"], r["peer"]))
+        key = "compile_s" if r["workload"] == "compile-gpt2" else "median_s"
+        if r["status"] != "ok" or not b or not r.get(key) or not b.get(key):
+            continue
+        print(f"   {r['workload']:<14} {r['peer']:<18} {_fmt_time(b[key]):>10} -> {_fmt_time(r[key]):>10}  "
+              f"speedup {b[key] / r[key]:.2f}x")
+
+
 def versions():
     out = {"python": platform.python_version()}
     for module in ("numpy", "torch", "jax", "jaxlib", "onnxruntime", "onnx", "kiln"):
@@ -462,6 +486,8 @@ def main(argv=None):
         print_table(w, rows)
     items = bars(all_rows)
     print_bars(items)
+    if args.baseline:
+        print_baseline(all_rows, args.baseline, args)
 
     record = {
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
