@@ -202,6 +202,18 @@ static LogicalResult attachShapeProfiles(func::FuncOp entry,
   return success(ok);
 }
 
+/// The target's choices in the simplification pipeline. Engines run on
+/// Kiln's runtime, whose reference kernels implement the extension ops
+/// (transpose, reshape, expand/collapse_rank, broadcast) themselves, so
+/// they stay as written rather than being expanded into the more general
+/// shuffle and wrapping slice; a target that takes only core TensorRT
+/// layers would set `expandOps`.
+static kiln::tensorrt::TensorRTSimplifyOptions simplifyOptionsForTarget() {
+  kiln::tensorrt::TensorRTSimplifyOptions options;
+  options.expandOps = false;
+  return options;
+}
+
 CompileResult compileSource(const std::string &source,
                             const std::string &bufferName,
                             const CompileOptions &options) {
@@ -232,17 +244,23 @@ CompileResult compileSource(const std::string &source,
     if (failed(attachShapeProfiles(*entry, options)))
       return result;
   }
-  // JAX programs arrive as `stablehlo`/`chlo`; they become `tensorrt` first
-  // (unsupported ops are reported before any other work), then the
-  // simplification pipeline raises what JAX wrote out (GELU, LayerNorm, ...)
-  // back to single ops and removes the layout ops the conversion added.
-  if (kiln::containsStableHLO(*module)) {
+  // One pipeline for every input. JAX programs arrive as `stablehlo`/`chlo`
+  // and become `tensorrt` first (unsupported ops are reported before any
+  // other work); then every program, whether from the Python frontend, JAX
+  // or written by hand, is canonicalized (constants folded) and simplified:
+  // what the frontend wrote out (GELU, LayerNorm, relu, ...) is raised back
+  // to single ops and layout ops are removed.
+  {
     PassManager pm(&context);
-    pm.addPass(kiln::createConvertStableHLOToTensorRT());
-    kiln::tensorrt::buildTensorRTSimplifyPipeline(pm);
+    if (kiln::containsStableHLO(*module))
+      pm.addPass(kiln::createConvertStableHLOToTensorRT());
+    kiln::tensorrt::buildTensorRTSimplifyPipeline(pm,
+                                                  simplifyOptionsForTarget());
     if (failed(pm.run(*module)))
       return result;
   }
+  if (options.printIR)
+    llvm::raw_string_ostream(result.ir) << *module;
   FailureOr<func::FuncOp> entry = findEntryPoint(*module, options);
   if (failed(entry))
     return result;

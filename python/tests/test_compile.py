@@ -136,3 +136,18 @@ def test_non_contiguous_input_is_accepted():
 def test_function_must_return_tensors():
     with pytest.raises(kiln.KilnException, match="expected the function to return a kiln.Tensor"):
         kiln.compile(lambda x: 3, args=[kiln.InputInfo((2,), kiln.float32)])
+
+
+def test_python_programs_are_folded_and_simplified():
+    # The compiler runs one pipeline for every input: `1 + 2` on constants
+    # folds, `maximum(x, 0)` becomes one relu step, so the engine has two
+    # steps (relu, then the product) for the three element-wise ops traced.
+    def f(x):
+        three = kiln.Tensor(np.ones(4, np.float32)) + kiln.Tensor(np.full(4, 2.0, np.float32))
+        return kiln.maximum(x, kiln.Tensor(np.zeros(4, np.float32))) * three
+
+    exe = kiln.compile(f, args=[kiln.InputInfo((4,), kiln.float32)])
+    assert exe.mlir.count("element_wise_operation<") == 3
+    assert exe._engine.num_steps == 2
+    x = np.array([-1.0, 0.5, 2.0, -3.0], np.float32)
+    np.testing.assert_array_equal(exe(x).numpy(), np.maximum(x, 0) * 3)

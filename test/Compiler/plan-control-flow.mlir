@@ -5,28 +5,32 @@
 // (for `while`, the condition region yields the i1 flag first).
 // Buffers used inside a region stay live for the whole parent step, so the
 // region buffers of one step get pairwise distinct arena offsets.
-// CHECK:      buffer %3 : 4xf32 arena @0
-// CHECK-NEXT: buffer %4 : 4xf32 arena @64
-// CHECK-NEXT: buffer %5 : 4xf32 arena @128
-// CHECK:      step if (%0) -> (%3)
+// The constants 1 and 0 are %3 and %4 (canonicalization gathers constants at
+// the top of the function).
+// CHECK:      buffer %3 : i32 constant
+// CHECK-NEXT: buffer %4 : i32 constant
+// CHECK-NEXT: buffer %5 : 4xf32 arena @0
+// CHECK-NEXT: buffer %6 : 4xf32 arena @64
+// CHECK-NEXT: buffer %7 : 4xf32 arena @128
+// CHECK:      step if (%0) -> (%5)
 // CHECK-NEXT:   region 0 () {
-// CHECK-NEXT:     step element_wise (%1, %1) -> (%4) op=kSUM
-// CHECK-NEXT:   } yield (%4)
+// CHECK-NEXT:     step element_wise (%1, %1) -> (%6) op=kSUM
+// CHECK-NEXT:   } yield (%6)
 // CHECK-NEXT:   region 1 () {
-// CHECK-NEXT:     step unary (%1) -> (%5) op=kNEG
-// CHECK-NEXT:   } yield (%5)
-// CHECK-NEXT: step while (%6) -> (%8)
+// CHECK-NEXT:     step unary (%1) -> (%7) op=kNEG
+// CHECK-NEXT:   } yield (%7)
+// CHECK-NEXT: step while (%4) -> (%8)
 // CHECK-NEXT:   region 0 (%9) {
 // CHECK-NEXT:     step element_wise (%9, %2) -> (%10) op=kLESS
 // CHECK-NEXT:   } yield (%10, %9)
 // CHECK-NEXT:   region 1 (%11) {
-// CHECK-NEXT:     step element_wise (%11, %7) -> (%12) op=kSUM
+// CHECK-NEXT:     step element_wise (%11, %3) -> (%12) op=kSUM
 // CHECK-NEXT:   } yield (%12)
-// CHECK-NEXT: step for (%6, %2, %7, %1) -> (%13)
+// CHECK-NEXT: step for (%4, %2, %3, %1) -> (%13)
 // CHECK-NEXT:   region 0 (%14, %15) {
 // CHECK-NEXT:     step element_wise (%15, %1) -> (%16) op=kSUM
 // CHECK-NEXT:   } yield (%16)
-// CHECK-NEXT: step element_wise (%6, %2) -> (%17) op=kLESS
+// CHECK-NEXT: step element_wise (%4, %2) -> (%17) op=kLESS
 // CHECK-NEXT: step assertion (%17) -> () message=n must be positive
 func.func @main(%c: tensor<i1>, %a: tensor<4xf32>, %n: tensor<i32>) -> (tensor<4xf32>, tensor<i32>, tensor<4xf32>) {
   %r = tensorrt.if (%c : tensor<i1>) -> tensor<4xf32> {

@@ -5,8 +5,8 @@
 // from result to operand dims.
 // CHECK: engine: 4 buffers, 2 steps, arena 0 bytes
 // CHECK: buffer %0 : ?x8xf32 input #0
-// CHECK: step reduce (%0) -> (%1) axes=[1] keep_dims=0 op=kSUM
-// CHECK: step copy (%1) -> (%2) shape_map=[0, -1]
+// CHECK: step reduce (%0) -> (%[[SUM:[0-9]+]]) axes=[1] keep_dims=0 op=kSUM
+// CHECK: step copy (%[[SUM]]) -> (%{{[0-9]+}}) shape_map=[0, -1]
 // CHECK: input arg0 = %0 profile min=[1, 8] opt=[4, 8] max=[16, 8]
 func.func @main(%x: tensor<?x8xf32> {tensorrt.shape_profile = #tensorrt.shape_profile<min = [1, 8], opt = [4, 8], max = [16, 8]>}) -> (tensor<?x1xf32>, tensor<8xf32>) {
   %0 = tensorrt.reduce <kSUM> %x {reduceAxes = array<i64: 1>} : tensor<?x8xf32> -> tensor<?xf32>

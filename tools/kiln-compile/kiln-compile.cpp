@@ -1,7 +1,7 @@
 //===- kiln-compile.cpp - .mlir → .kiln -----------------------------------===//
 //
 //   kiln-compile model.mlir -o model.kiln [--entry NAME] [--print-plan]
-//                [--shape-profile=INPUT:MIN:OPT:MAX ...]
+//                [--print-ir] [--shape-profile=INPUT:MIN:OPT:MAX ...]
 //
 // Diagnostics go to stderr as `file:line:col: error: ...` with the source
 // line; any failure exits with status 1.
@@ -25,13 +25,16 @@ namespace {
 const char *kUsage =
     "usage: kiln-compile INPUT.mlir -o OUTPUT.kiln [--entry NAME] "
     "[--print-plan]\n"
-    "                    [--shape-profile=INPUT:MIN:OPT:MAX ...]\n"
+    "                    [--print-ir] [--shape-profile=INPUT:MIN:OPT:MAX ...]\n"
     "  Compiles a func.func over `tensorrt` ops (or JAX's StableHLO) into a "
     "Kiln engine.\n"
     "  INPUT may be '-' for standard input.\n"
     "  --entry NAME   function to compile (default: the only public one, or "
     "'main')\n"
     "  --print-plan   print the engine plan (buffers, steps) to stdout\n"
+    "  --print-ir     print the `tensorrt` IR the plan is built from (after "
+    "folding and\n"
+    "                 simplification) to stdout\n"
     "  --shape-profile=INPUT:MIN:OPT:MAX\n"
     "                 the shapes an input with `?` dimensions accepts: INPUT "
     "is its name\n"
@@ -145,6 +148,8 @@ int main(int argc, char **argv) {
       options.shapeProfiles.push_back(std::move(profile));
     } else if (arg == "--print-plan") {
       printPlan = true;
+    } else if (arg == "--print-ir") {
+      options.printIR = true;
     } else if (!arg.empty() && arg[0] == '-' && arg != "-") {
       return usageError("unknown option '" + arg + "'");
     } else if (inputPath.empty()) {
@@ -156,8 +161,9 @@ int main(int argc, char **argv) {
   }
   if (inputPath.empty())
     return usageError("no input file");
-  if (outputPath.empty() && !printPlan)
-    return usageError("no output file (use -o OUTPUT.kiln or --print-plan)");
+  if (outputPath.empty() && !printPlan && !options.printIR)
+    return usageError(
+        "no output file (use -o OUTPUT.kiln, --print-plan or --print-ir)");
 
   std::string source;
   if (!readSource(inputPath, source))
@@ -168,6 +174,8 @@ int main(int argc, char **argv) {
   std::cerr << result.diagnostics;
   if (!result.ok)
     return 1;
+  if (options.printIR)
+    std::cout << result.ir << "\n";
   if (printPlan)
     std::cout << kiln::compiler::printPlan(result.plan);
   if (!outputPath.empty()) {

@@ -1,8 +1,9 @@
 //===- Compiler.h - MLIR source to engine plan ------------------*- C++ -*-===//
 //
 // The compiler's entry point for programs that do not include MLIR headers
-// (the Python extension, tools). It parses `tensorrt`-dialect MLIR text,
-// verifies it, runs the pipeline and plans the engine.
+// (the Python extension, tools). It parses `tensorrt`-dialect (or StableHLO)
+// MLIR text, verifies it, runs the one pipeline every input takes and plans
+// the engine.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KILN_COMPILER_COMPILER_H
@@ -34,6 +35,9 @@ struct CompileOptions {
   /// that attribute in the source). A profile must agree with the static
   /// dimensions and have 0 <= min <= opt <= max.
   std::vector<InputShapeProfile> shapeProfiles;
+  /// Keep the `tensorrt` IR after the simplification pipeline (the program
+  /// the plan is built from) in CompileResult::ir.
+  bool printIR = false;
 };
 
 struct CompileResult {
@@ -42,6 +46,8 @@ struct CompileResult {
   /// with the source line and a caret where the location is in the buffer.
   std::string diagnostics;
   EnginePlan plan;
+  /// With CompileOptions::printIR: the module after simplification.
+  std::string ir;
 };
 
 /// Compiles MLIR text. `bufferName` names the source in diagnostics (a path,

@@ -3,10 +3,11 @@
 // Part of Kiln. Rewrites that bring `tensorrt` IR to one preferred form:
 // constants on the right of commutative operations, chains of layout ops
 // merged into one, values that are only known at run time replaced by the
-// attributes they hold when they are constants, and a few pointwise
-// subgraphs raised to the layer TensorRT has for them (relu, clip, average).
-// Rewrites that only remove an op or evaluate constants are folders
-// (Folders.cpp).
+// attributes they hold when they are constants, and a sum divided by its
+// count raised to an average. Rewrites that only remove an op or evaluate
+// constants are folders (Folders.cpp); activations written out as
+// arithmetic (relu, clip, GELU, ...) are raised by one pass,
+// tensorrt-raise-activations.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,25 +32,6 @@ static DenseElementsAttr getSplatConstant(Value value) {
   return attr;
 }
 
-/// The splat float of a constant operand.
-static std::optional<APFloat> getSplatFloat(Value value) {
-  DenseElementsAttr attr = getSplatConstant(value);
-  if (!attr || !isa<FloatType>(attr.getElementType()))
-    return std::nullopt;
-  return attr.getSplatValue<APFloat>();
-}
-
-static bool isSplatZero(Value value) {
-  DenseElementsAttr attr = getSplatConstant(value);
-  if (!attr)
-    return false;
-  if (isa<FloatType>(attr.getElementType()))
-    return attr.getSplatValue<APFloat>().isZero();
-  if (attr.getElementType().isSignlessInteger())
-    return attr.getSplatValue<APInt>().isZero();
-  return false;
-}
-
 /// The values of a 1-D integer constant operand.
 static std::optional<SmallVector<int64_t>> getConstantInts(Value value) {
   DenseIntElementsAttr attr;
@@ -58,13 +40,6 @@ static std::optional<SmallVector<int64_t>> getConstantInts(Value value) {
   return llvm::map_to_vector(attr.getValues<APInt>(), [](const APInt &v) {
     return v.getSExtValue();
   });
-}
-
-static float toF32(APFloat value) {
-  bool losesInfo = false;
-  value.convert(APFloat::IEEEsingle(), APFloat::rmNearestTiesToEven,
-                &losesInfo);
-  return value.convertToFloat();
 }
 
 static SmallVector<int64_t> permutationOf(AffineMap map) {
@@ -127,101 +102,6 @@ struct ConstantToRightOperand : OpRewritePattern<ElementWiseOp> {
   }
 };
 
-/// The operand of `op` that is not `constant`, when `op` is a binary
-/// `kind` with a splat constant operand satisfying `predicate`.
-static Value matchWithSplat(ElementWiseOp op, ElementWiseOperation kind,
-                            function_ref<bool(Value)> predicate) {
-  if (!op || op.getElementwiseOperation() != kind)
-    return {};
-  if (predicate(op.getInput2()))
-    return op.getInput1();
-  if (predicate(op.getInput1()))
-    return op.getInput2();
-  return {};
-}
-
-static bool isActivationElementType(Type type) {
-  return type.isF16() || type.isBF16() || type.isF32() ||
-         type.isSignlessInteger(32) || type.isSignlessInteger(64);
-}
-
-/// `max(x, 0)` is `relu(x)`.
-struct MaxWithZeroToRelu : OpRewritePattern<ElementWiseOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(ElementWiseOp op,
-                                PatternRewriter &rewriter) const override {
-    Value x = matchWithSplat(op, ElementWiseOperation::kMAX, isSplatZero);
-    if (!x || x.getType() != op.getType() ||
-        !isActivationElementType(op.getType().getElementType()))
-      return failure();
-    rewriter.replaceOpWithNewOp<ActivationOp>(
-        op, op.getType(), x,
-        ActivationTypeAttr::get(getContext(), ActivationType::kRELU),
-        FloatAttr(), FloatAttr());
-    return success();
-  }
-};
-
-/// `min(max(x, lo), hi)`, `max(min(x, hi), lo)` and `min(relu(x), hi)`,
-/// with splat float constants `lo <= hi`, are `clip(x, lo, hi)`.
-struct MinMaxToClip : OpRewritePattern<ElementWiseOp> {
-  using OpRewritePattern::OpRewritePattern;
-
-  /// The non-constant operand and the splat of a binary `kind`.
-  static std::optional<std::pair<Value, APFloat>>
-  matchBound(ElementWiseOp op, ElementWiseOperation kind) {
-    if (!op || op.getElementwiseOperation() != kind)
-      return std::nullopt;
-    if (std::optional<APFloat> c = getSplatFloat(op.getInput2()))
-      return std::make_pair(op.getInput1(), *c);
-    if (std::optional<APFloat> c = getSplatFloat(op.getInput1()))
-      return std::make_pair(op.getInput2(), *c);
-    return std::nullopt;
-  }
-
-  LogicalResult matchAndRewrite(ElementWiseOp op,
-                                PatternRewriter &rewriter) const override {
-    ElementWiseOperation kind = op.getElementwiseOperation();
-    if (kind != ElementWiseOperation::kMIN && kind != ElementWiseOperation::kMAX)
-      return failure();
-    bool outerIsMin = kind == ElementWiseOperation::kMIN;
-    std::optional<std::pair<Value, APFloat>> outer = matchBound(op, kind);
-    if (!outer)
-      return failure();
-    Value inner = outer->first;
-    if (!inner.hasOneUse())
-      return failure();
-    Value x;
-    float lo, hi;
-    if (auto relu = inner.getDefiningOp<ActivationOp>();
-        relu && outerIsMin &&
-        relu.getActivationType() == ActivationType::kRELU) {
-      x = relu.getInput();
-      lo = 0.0f;
-      hi = toF32(outer->second);
-    } else {
-      std::optional<std::pair<Value, APFloat>> innerBound =
-          matchBound(inner.getDefiningOp<ElementWiseOp>(),
-                     outerIsMin ? ElementWiseOperation::kMAX
-                                : ElementWiseOperation::kMIN);
-      if (!innerBound)
-        return failure();
-      x = innerBound->first;
-      lo = toF32(outerIsMin ? innerBound->second : outer->second);
-      hi = toF32(outerIsMin ? outer->second : innerBound->second);
-    }
-    Type elementType = op.getType().getElementType();
-    if (x.getType() != op.getType() || !isa<FloatType>(elementType) ||
-        !(lo <= hi))
-      return failure();
-    rewriter.replaceOpWithNewOp<ActivationOp>(
-        op, op.getType(), x,
-        ActivationTypeAttr::get(getContext(), ActivationType::kCLIP),
-        rewriter.getF32FloatAttr(lo), rewriter.getF32FloatAttr(hi));
-    return success();
-  }
-};
-
 /// `sum(x) / n` (or `sum(x) * (1/n)` for floats), with `n` the number of
 /// elements each sum adds up, is `avg(x)`.
 struct SumByCountToAverage : OpRewritePattern<ElementWiseOp> {
@@ -276,8 +156,7 @@ struct SumByCountToAverage : OpRewritePattern<ElementWiseOp> {
 
 void ElementWiseOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                                 MLIRContext *context) {
-  results.add<ConstantToRightOperand, MaxWithZeroToRelu, MinMaxToClip,
-              SumByCountToAverage>(context);
+  results.add<ConstantToRightOperand, SumByCountToAverage>(context);
 }
 
 //===----------------------------------------------------------------------===//

@@ -5,7 +5,6 @@
 //
 //   transpose, reshape, expand_rank, collapse_rank  ->  shuffle
 //   broadcast  ->  [transpose] [expand_rank] slice in kWRAP mode
-//   argmin, argmax  ->  top_k with k = 1
 //
 // The transposes and rank changes a broadcast needs are themselves expanded
 // to shuffles by the same pattern set.
@@ -293,27 +292,13 @@ struct BroadcastToSlice : OpRewritePattern<BroadcastOp> {
   }
 };
 
-template <typename OpTy, TopKOperation kind>
-struct ArgMinMaxToTopK : OpRewritePattern<OpTy> {
-  using OpRewritePattern<OpTy>::OpRewritePattern;
-
-  LogicalResult matchAndRewrite(OpTy op,
-                                PatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<TopKOp>(
-        op, op->getResultTypes(), op.getInput(), /*k=*/1, op.getAxis(), kind);
-    return success();
-  }
-};
-
 struct TensorRTExpandOpsPass
     : kiln::tensorrt::impl::TensorRTExpandOpsPassBase<TensorRTExpandOpsPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<TransposeToShuffle, ReshapeToShuffle, ExpandRankToShuffle,
                  CollapseRankToShuffle, BroadcastTransposeFirst,
-                 BroadcastToSlice, ArgMinMaxToTopK<ArgMinOp, TopKOperation::kMIN>,
-                 ArgMinMaxToTopK<ArgMaxOp, TopKOperation::kMAX>>(
-        &getContext());
+                 BroadcastToSlice>(&getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }

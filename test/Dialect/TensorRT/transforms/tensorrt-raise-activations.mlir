@@ -606,3 +606,94 @@ func.func @clip(%x: tensor<8xf32>) -> (tensor<8xf32>, tensor<8xf32>) {
 //   CHECK-DAG:   %[[A:.+]] = tensorrt.activation {activationType = #tensorrt.activation_type<kCLIP>, alpha = 0.000000e+00 : f32, beta = 6.000000e+00 : f32} %arg0
 //   CHECK-DAG:   %[[B:.+]] = tensorrt.activation {activationType = #tensorrt.activation_type<kCLIP>, alpha = -1.000000e+00 : f32, beta = 1.000000e+00 : f32} %arg0
 //       CHECK:   return %[[A]], %[[B]]
+
+// -----
+
+func.func @max_zero_to_relu(%x: tensor<2x?xf16>) -> tensor<2x?xf16> {
+  %zero = tensorrt.constant dense<0.0> : tensor<1x1xf16>
+  %0 = tensorrt.element_wise <kMAX>(%x, %zero : tensor<2x?xf16>, tensor<1x1xf16>) -> tensor<2x?xf16>
+  return %0 : tensor<2x?xf16>
+}
+// CHECK-LABEL: func.func @max_zero_to_relu
+//  CHECK-SAME:   (%[[X:.+]]: tensor<2x?xf16>)
+//  CHECK-NEXT:   %[[R:.+]] = tensorrt.activation {activationType = #tensorrt.activation_type<kRELU>} %[[X]] : tensor<2x?xf16>
+//  CHECK-NEXT:   return %[[R]]
+
+// -----
+
+func.func @no_relu_for_nonzero_bound(%x: tensor<8xf32>) -> tensor<8xf32> {
+  %c = tensorrt.constant dense<0.5> : tensor<8xf32>
+  %0 = tensorrt.element_wise <kMAX>(%x, %c : tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+  return %0 : tensor<8xf32>
+}
+// CHECK-LABEL: func.func @no_relu_for_nonzero_bound
+//   CHECK-NOT:   tensorrt.activation
+//       CHECK:   tensorrt.element_wise <kMAX>
+
+// -----
+
+func.func @max_min_to_clip(%x: tensor<4xf16>) -> tensor<4xf16> {
+  %lo = tensorrt.constant dense<2.0> : tensor<4xf16>
+  %hi = tensorrt.constant dense<3.0> : tensor<4xf16>
+  %0 = tensorrt.element_wise <kMIN>(%hi, %x : tensor<4xf16>, tensor<4xf16>) -> tensor<4xf16>
+  %1 = tensorrt.element_wise <kMAX>(%0, %lo : tensor<4xf16>, tensor<4xf16>) -> tensor<4xf16>
+  return %1 : tensor<4xf16>
+}
+// CHECK-LABEL: func.func @max_min_to_clip
+//  CHECK-NEXT:   tensorrt.activation {activationType = #tensorrt.activation_type<kCLIP>, alpha = 2.000000e+00 : f32, beta = 3.000000e+00 : f32}
+
+// -----
+
+// relu6: max(x, 0) becomes relu, then min(relu(x), 6) becomes clip.
+func.func @relu6_to_clip(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %zero = tensorrt.constant dense<0.0> : tensor<4xf32>
+  %six = tensorrt.constant dense<6.0> : tensor<4xf32>
+  %0 = tensorrt.element_wise <kMAX>(%x, %zero : tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %1 = tensorrt.element_wise <kMIN>(%0, %six : tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %1 : tensor<4xf32>
+}
+// CHECK-LABEL: func.func @relu6_to_clip
+//  CHECK-NEXT:   %[[R:.+]] = tensorrt.activation {activationType = #tensorrt.activation_type<kCLIP>, alpha = 0.000000e+00 : f32, beta = 6.000000e+00 : f32}
+//  CHECK-NEXT:   return %[[R]]
+
+// -----
+
+// Bounds in the wrong order are not a clip.
+func.func @no_clip_for_empty_range(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %lo = tensorrt.constant dense<5.0> : tensor<4xf32>
+  %hi = tensorrt.constant dense<1.0> : tensor<4xf32>
+  %0 = tensorrt.element_wise <kMAX>(%x, %lo : tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %1 = tensorrt.element_wise <kMIN>(%0, %hi : tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %1 : tensor<4xf32>
+}
+// CHECK-LABEL: func.func @no_clip_for_empty_range
+//   CHECK-NOT:   kCLIP
+//       CHECK:   tensorrt.element_wise <kMAX>
+//       CHECK:   tensorrt.element_wise <kMIN>
+
+// -----
+
+// The inner max has another user: clipping would compute it twice.
+func.func @no_clip_when_inner_is_shared(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
+  %lo = tensorrt.constant dense<-1.0> : tensor<4xf32>
+  %hi = tensorrt.constant dense<1.0> : tensor<4xf32>
+  %0 = tensorrt.element_wise <kMAX>(%x, %lo : tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %1 = tensorrt.element_wise <kMIN>(%0, %hi : tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %0, %1 : tensor<4xf32>, tensor<4xf32>
+}
+// CHECK-LABEL: func.func @no_clip_when_inner_is_shared
+//   CHECK-NOT:   kCLIP
+
+// -----
+
+// Integers have no clip activation.
+func.func @no_clip_for_integers(%x: tensor<4xi32>) -> tensor<4xi32> {
+  %lo = tensorrt.constant dense<1> : tensor<4xi32>
+  %hi = tensorrt.constant dense<3> : tensor<4xi32>
+  %0 = tensorrt.element_wise <kMAX>(%x, %lo : tensor<4xi32>, tensor<4xi32>) -> tensor<4xi32>
+  %1 = tensorrt.element_wise <kMIN>(%0, %hi : tensor<4xi32>, tensor<4xi32>) -> tensor<4xi32>
+  return %1 : tensor<4xi32>
+}
+// CHECK-LABEL: func.func @no_clip_for_integers
+//   CHECK-NOT:   tensorrt.activation
+//       CHECK:   tensorrt.element_wise <kMIN>

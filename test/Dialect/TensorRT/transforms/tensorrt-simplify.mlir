@@ -1,7 +1,10 @@
 // RUN: kiln-opt %s -split-input-file -tensorrt-simplify | FileCheck %s
+// RUN: kiln-opt %s -split-input-file '-tensorrt-simplify=expand-ops=false' | FileCheck %s --check-prefix=KEEP
 
 // The whole simplification pipeline on small graphs of the kind frontends
-// emit.
+// emit. With expand-ops=false (what kiln-compile uses: Kiln's kernels take
+// the extension ops as they are) the bias keeps its expand_rank instead of
+// becoming a shuffle.
 
 // Layout shuffling around pointwise work disappears, the bias broadcast is
 // absorbed (its rank expansion ends as a shuffle, a core layer), and
@@ -24,6 +27,11 @@ func.func @layout_noise_and_relu(%x: tensor<4x8xf32>, %bias: tensor<8xf32>) -> t
 //  CHECK-NEXT:   %[[S:.+]] = tensorrt.element_wise <kSUM>(%[[X]], %[[E]] : tensor<4x8xf32>, tensor<1x8xf32>) -> tensor<4x8xf32>
 //  CHECK-NEXT:   %[[R:.+]] = tensorrt.activation {activationType = #tensorrt.activation_type<kRELU>} %[[S]] : tensor<4x8xf32>
 //  CHECK-NEXT:   return %[[R]]
+// KEEP-LABEL: func.func @layout_noise_and_relu
+//  KEEP-NEXT:   %[[E:.+]] = tensorrt.expand_rank %{{.+}} : tensor<8xf32> to tensor<1x8xf32>
+//  KEEP-NEXT:   tensorrt.element_wise <kSUM>
+//  KEEP-NEXT:   tensorrt.activation {activationType = #tensorrt.activation_type<kRELU>}
+//  KEEP-NEXT:   return
 
 // -----
 

@@ -131,8 +131,8 @@ def TensorRTExpandOpsPass : Pass<"tensorrt-expand-ops"> {
     unit dimensions with a transpose). `tensorrt.broadcast` becomes a
     `kWRAP` `tensorrt.slice` of the result's size, after a transpose when
     `broadcast_dims` permutes and an expand_rank when it adds dimensions.
-    `tensorrt.argmin` and `tensorrt.argmax` become `tensorrt.top_k` with
-    `k = 1`.
+    (`tensorrt.argmin` and `tensorrt.argmax` are left as they are: each
+    lowers to the engine's `top_k` kernel with `k = 1` directly.)
   }];
   let dependentDialects = ["::kiln::tensorrt::TensorRTDialect"];
 }
