@@ -25,6 +25,7 @@ const KernelRegistry &KernelRegistry::global() {
   static const KernelRegistry registry = [] {
     KernelRegistry r;
     registerReferenceKernels(r);
+    registerCudaKernels(r);
     return r;
   }();
   return registry;

@@ -70,6 +70,7 @@ EnginePlan mlpPlan(DType type, int64_t m, int64_t k, int64_t n) {
   b.step("softmax", {g}, {p}, {{"axis", int64_t(1)}});
   b.output("p", p);
   b.plan.target = Target::cuda(deviceComputeCapability());
+  placeOnCuda(b.plan);
   return b.plan;
 }
 
@@ -81,6 +82,8 @@ TEST(CudaContext, SteadyStateRunsReplayAGraph) {
   cuda::CudaExecutionContext device(engine);
   EnginePlan cpuPlan = plan;
   cpuPlan.target = Target::cpu();
+  for (StepDesc &step : cpuPlan.steps)
+    step.backend = Backend::Reference;
   ExecutionContext host(std::make_shared<Engine>(cpuPlan));
   std::mt19937 gen(2);
   for (int run = 0; run < 4; ++run) {
@@ -134,6 +137,7 @@ TEST(CudaContext, RefusesWhatItCannotRun) {
             "built for cpu");
 
   b.plan.target = Target::cuda(deviceComputeCapability());
+  placeOnCuda(b.plan);
   cuda::CudaExecutionContext context(std::make_shared<Engine>(b.plan));
   HostTensor wrong(DType::F32, {5});
   EXPECT_EQ(errorOf([&] { context.run({wrong.view()}); }),

@@ -17,6 +17,11 @@ std::string cudaSkipReason() {
   return "";
 }
 
+void placeOnCuda(EnginePlan &plan) {
+  for (StepDesc &step : plan.steps)
+    step.backend = Backend::CUDA;
+}
+
 int32_t deviceComputeCapability() {
   return cudaDevices().front().computeCapability;
 }
@@ -80,8 +85,11 @@ std::string expectMatchesReference(EnginePlan plan,
   std::vector<TensorView> views;
   for (const HostTensor &input : inputs)
     views.push_back(input.view());
-  plan.target = Target::cpu();
-  auto reference = std::make_shared<Engine>(plan);
+  EnginePlan referencePlan = plan;
+  referencePlan.target = Target::cpu();
+  for (StepDesc &step : referencePlan.steps)
+    step.backend = Backend::Reference;
+  auto reference = std::make_shared<Engine>(referencePlan);
   ExecutionContext host(reference);
   std::vector<HostTensor> expected = host.run(views);
 

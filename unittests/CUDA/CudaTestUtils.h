@@ -22,6 +22,9 @@ std::string cudaSkipReason();
       GTEST_SKIP() << why;                                                     \
   } while (0)
 
+/// Places every step of `plan` on the CUDA backend.
+void placeOnCuda(EnginePlan &plan);
+
 /// Compute capability of device 0 (a CUDA engine's target here).
 int32_t deviceComputeCapability();
 
@@ -40,8 +43,9 @@ struct Tolerance {
 /// Tolerances for one result rounding of f32-computed values to `dtype`.
 Tolerance roundingTolerance(DType dtype);
 
-/// Runs `plan` with the reference kernels and on the CUDA device (target
-/// set to this device) on the same inputs; expects equal shapes, NaN where
+/// Runs `plan` with the reference kernels (every step's backend set to
+/// reference) and as given on the CUDA device (target set to this device)
+/// on the same inputs; expects equal shapes, NaN where
 /// the reference has NaN, and |cuda - ref| <= atol + rtol * |ref|. With
 /// `expectAllOnDevice`, also that every step got a CUDA kernel. Returns the
 /// CUDA context's placement().

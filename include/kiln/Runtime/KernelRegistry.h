@@ -68,6 +68,9 @@ private:
 
 /// Registers every reference kernel (lib/Runtime/Kernels/Reference).
 void registerReferenceKernels(KernelRegistry &registry);
+/// Registers the CUDA kernels (lib/Runtime/Kernels/CUDA) for Backend::CUDA;
+/// none where the runtime was built without CUDA.
+void registerCudaKernels(KernelRegistry &registry);
 
 } // namespace kiln
 

@@ -1,7 +1,7 @@
 //===- CudaExecutionContext.cpp - Running an engine on a CUDA device ------===//
 #include "kiln/Runtime/CUDA/CudaExecutionContext.h"
 #include "kiln/Runtime/Error.h"
-#include "kiln/Runtime/KernelRegistry.h"
+#include "kiln/Runtime/Backend.h"
 
 #include <cstring>
 #include <sstream>
@@ -94,11 +94,19 @@ CudaExecutionContext::CudaExecutionContext(std::shared_ptr<const Engine> engine,
       operands.push_back(deviceView(id));
     for (int32_t id : step.results)
       results.push_back(deviceView(id));
+    // The plan says where each step runs: CUDA steps on the device, the
+    // others (reference, cpu) on the host with copies around them.
     std::unique_ptr<PreparedStep> prepared;
-    try {
-      prepared = prepareCudaStep(step, operands, results, libraries_);
-    } catch (const Error &e) {
-      fail(stepLabel(s, step), ": ", e.what());
+    if (step.backend == Backend::CUDA) {
+      try {
+        prepared = prepareCudaStep(step, operands, results, libraries_);
+      } catch (const Error &e) {
+        fail(stepLabel(s, step), ": ", e.what());
+      }
+      if (!prepared)
+        fail(stepLabel(s, step),
+             ": no CUDA kernel takes this step here (the runtime was built "
+             "without the library it needs?)");
     }
     anyHostStep = anyHostStep || !prepared;
     onDevice_.push_back(prepared != nullptr);
@@ -131,7 +139,8 @@ std::string CudaExecutionContext::placement() const {
     if (onDevice_[s])
       os << "cuda\n";
     else
-      os << "host (no CUDA kernel for it; copies " << step.operands.size()
+      os << "host, " << backendName(step.backend) << " (copies "
+         << step.operands.size()
          << " operand" << (step.operands.size() == 1 ? "" : "s") << " in, "
          << step.results.size() << " result"
          << (step.results.size() == 1 ? "" : "s") << " out)\n";

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/Runtime/Device.h"
+#include "kiln/Runtime/KernelRegistry.h"
 
 namespace kiln {
 
@@ -17,5 +18,7 @@ std::vector<CudaDeviceInfo> cudaDevices(std::string *why) {
     *why = "this Kiln runtime was built without CUDA";
   return {};
 }
+
+void registerCudaKernels(KernelRegistry &) {}
 
 } // namespace kiln

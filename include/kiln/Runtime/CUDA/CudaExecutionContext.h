@@ -4,9 +4,9 @@
 // is planned when the context is created: one device allocation holds the
 // constants (uploaded once), the inputs, the plan's arena and the library
 // workspace; one pinned host block stages inputs and outputs; every step is
-// prepared once, either as a CUDA kernel or, where none implements it, as a
-// host step (its operands copied to a pinned mirror of device memory, the
-// reference kernel run there, its results copied back), which
+// prepared once: a step whose backend is cuda as a CUDA kernel, any other
+// as a host step (its operands copied to a pinned mirror of device memory,
+// the engine's kernel for it run there, its results copied back), which
 // placement() reports. A run copies the inputs into staging and enqueues
 // input copies, steps and output copies on one stream; from the second run
 // on, an engine with no host steps replays them as one CUDA graph.
@@ -34,8 +34,8 @@ struct CudaContextOptions {
 class CudaExecutionContext {
 public:
   /// Throws kiln::Error when the engine is not built for CUDA, has dynamic
-  /// shapes or control flow (not supported on CUDA yet), or the device
-  /// cannot hold it.
+  /// shapes or control flow (not supported on CUDA yet), a cuda step no
+  /// CUDA kernel takes, or the device cannot hold it.
   explicit CudaExecutionContext(std::shared_ptr<const Engine> engine,
                                 CudaContextOptions options = {});
   ~CudaExecutionContext();
@@ -46,12 +46,11 @@ public:
   /// runs the engine and returns one fresh host tensor per output.
   std::vector<HostTensor> run(const std::vector<TensorView> &inputs);
 
-  /// Per top-level step: true when a CUDA kernel runs it, false when it runs
-  /// on the host with copies around it.
+  /// Per top-level step: true when a CUDA kernel runs it (its backend is
+  /// cuda), false when it runs on the host with copies around it.
   const std::vector<bool> &onDevice() const { return onDevice_; }
   /// One line per step: "step 0 matrix_multiply: cuda" or
-  /// "step 1 top_k: host (no CUDA kernel for it; copies 2 operands in, 1
-  /// result out)".
+  /// "step 1 top_k: host, reference (copies 2 operands in, 1 result out)".
   std::string placement() const;
   /// Whether the last run replayed a CUDA graph.
   bool lastRunReplayedGraph() const { return lastRunReplayed_; }

@@ -60,6 +60,13 @@ prepareCudaStep(const StepDesc &step, const std::vector<TensorView> &operands,
 /// The step kernels that have a CUDA implementation (for some types).
 std::vector<std::string> cudaKernelNames();
 
+/// Whether a CUDA kernel takes `step` with these operand and result types
+/// (data pointers unused): what the registry's (kernel, cuda) entries answer
+/// to KernelRegistry::supports.
+bool cudaKernelTakes(const StepDesc &step,
+                     const std::vector<TensorView> &operands,
+                     const std::vector<TensorView> &results);
+
 /// A cuBLASLt handle (cublasLtHandle_t), or null where the runtime was built
 /// without cuBLASLt.
 void *createBlasLtHandle();
@@ -72,6 +79,9 @@ preparePointwise(const StepDesc &step, const std::vector<TensorView> &operands,
 std::unique_ptr<PreparedStep>
 prepareSoftmax(const StepDesc &step, const std::vector<TensorView> &operands,
                const std::vector<TensorView> &results);
+bool matrixMultiplyTakes(const StepDesc &step,
+                         const std::vector<TensorView> &operands,
+                         const std::vector<TensorView> &results);
 std::unique_ptr<PreparedStep>
 prepareMatrixMultiply(const StepDesc &step,
                       const std::vector<TensorView> &operands,

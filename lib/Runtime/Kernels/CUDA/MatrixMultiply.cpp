@@ -200,31 +200,30 @@ void destroyBlasLtHandle(void *handle) {
     cublasLtDestroy(static_cast<cublasLtHandle_t>(handle));
 }
 
-std::unique_ptr<PreparedStep>
-prepareMatrixMultiply(const StepDesc &step,
-                      const std::vector<TensorView> &operands,
-                      const std::vector<TensorView> &results,
-                      const Libraries &libraries) {
-  if (!libraries.cublasLt || operands.size() != 2 || results.size() != 1)
-    return nullptr;
+/// The GEMM that `step` asks for, or false when cuBLASLt does not take it
+/// here (the step then needs another backend).
+static bool analyze(const StepDesc &step,
+                    const std::vector<TensorView> &operands,
+                    const std::vector<TensorView> &results, GemmShape &shape) {
+  if (operands.size() != 2 || results.size() != 1)
+    return false;
   const TensorView &a = operands[0], &b = operands[1], &r = results[0];
   DType type = a.dtype;
   if ((type != DType::F32 && type != DType::F16 && type != DType::BF16) ||
       b.dtype != type || r.dtype != type)
-    return nullptr;
-  GemmShape shape;
+    return false;
   if (!parseTranspose(step, "op0", shape.transposeA) ||
       !parseTranspose(step, "op1", shape.transposeB))
-    return nullptr;
+    return false;
   if (a.shape.size() < 2 || b.shape.size() < 2)
-    return nullptr;
+    return false;
   size_t ra = a.shape.size(), rb = b.shape.size();
   shape.m = shape.transposeA ? a.shape[ra - 1] : a.shape[ra - 2];
   shape.k = shape.transposeA ? a.shape[ra - 2] : a.shape[ra - 1];
   int64_t kb = shape.transposeB ? b.shape[rb - 1] : b.shape[rb - 2];
   shape.n = shape.transposeB ? b.shape[rb - 2] : b.shape[rb - 1];
   if (kb != shape.k)
-    return nullptr;
+    return false;
   std::vector<int64_t> batchA(a.shape.begin(), a.shape.end() - 2);
   std::vector<int64_t> batchB(b.shape.begin(), b.shape.end() - 2);
   std::vector<int64_t> batch;
@@ -239,7 +238,7 @@ prepareMatrixMultiply(const StepDesc &step,
     batch = batchA;
     shape.batchStrideA = shape.m * shape.k;
   } else {
-    return nullptr;
+    return false;
   }
   std::vector<int64_t> expected = batch;
   expected.push_back(shape.m);
@@ -248,11 +247,28 @@ prepareMatrixMultiply(const StepDesc &step,
   const int64_t int32Max = 0x7fffffff;
   if (r.shape != expected || shape.batch > int32Max || shape.m > int32Max ||
       shape.n > int32Max || shape.k > int32Max)
+    return false;
+  // Empty products: the reference kernel writes the zeros.
+  return shape.m * shape.n * shape.batch != 0 && shape.k != 0;
+}
+
+bool matrixMultiplyTakes(const StepDesc &step,
+                         const std::vector<TensorView> &operands,
+                         const std::vector<TensorView> &results) {
+  GemmShape shape;
+  return analyze(step, operands, results, shape);
+}
+
+std::unique_ptr<PreparedStep>
+prepareMatrixMultiply(const StepDesc &step,
+                      const std::vector<TensorView> &operands,
+                      const std::vector<TensorView> &results,
+                      const Libraries &libraries) {
+  GemmShape shape;
+  if (!libraries.cublasLt || !analyze(step, operands, results, shape))
     return nullptr;
-  if (shape.m * shape.n * shape.batch == 0 || shape.k == 0)
-    return nullptr; // empty products: the host writes the zeros
-  return std::make_unique<MatrixMultiplyStep>(shape, type, operands, results,
-                                              libraries);
+  return std::make_unique<MatrixMultiplyStep>(shape, operands[0].dtype,
+                                              operands, results, libraries);
 }
 
 } // namespace kiln::cuda
