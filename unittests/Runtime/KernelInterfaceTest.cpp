@@ -86,12 +86,23 @@ TEST(Backend, OldFormatVersionIsRefusedWithAHint) {
 }
 
 TEST(Backend, UnregisteredBackendIsRefusedAtEngineCreation) {
+  // A backend without a 'unary' kernel here (a runtime built with CUDA has
+  // a cuda one).
+  const Backend candidates[] = {Backend::CPU, Backend::CUDA};
+  const Backend *missing = nullptr;
+  for (const Backend &backend : candidates)
+    if (!missing && !KernelRegistry::global().lookup("unary", backend))
+      missing = &backend;
+  if (!missing)
+    GTEST_SKIP() << "every backend has a 'unary' kernel in this runtime";
   EnginePlan plan = negChain(2);
-  plan.steps[1].backend = Backend::CUDA;
+  plan.steps[1].backend = *missing;
   plan.steps[1].location = "model.py:9:1";
+  std::string name = backendName(*missing);
   std::string message = errorOf([&] { Engine engine(plan); });
-  EXPECT_EQ(message, "step 1 ('unary', cuda, model.py:9:1): kernel 'unary' "
-                     "has no cuda implementation in this runtime");
+  EXPECT_EQ(message, "step 1 ('unary', " + name +
+                         ", model.py:9:1): kernel 'unary' has no " + name +
+                         " implementation in this runtime");
 }
 
 /// A test kernel: r = x + bias, with the bias decoded once from `bias`; it
