@@ -49,9 +49,13 @@ from kiln.backend.executable import Executable
 from kiln.backend.input_info import Bounds, DimensionInputInfo, InputInfo, NamedDimension
 from kiln.stream import Stream, default_stream
 
+from kiln.module.conv import Conv, ConvTranspose
+from kiln.module.embedding import Embedding
 from kiln.module.layernorm import LayerNorm
 from kiln.module.linear import Linear
 from kiln.module.module import Module
+from kiln.module.normalization import BatchNorm, GroupNorm, InstanceNorm
+from kiln.module.safetensors import load_safetensors
 from kiln.module.sequential import Sequential
 
 # `kiln.compiler.compile_mlir` compiles MLIR text (tensorrt or StableHLO).

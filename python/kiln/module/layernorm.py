@@ -34,14 +34,18 @@ class LayerNorm(Module):
         super().__init__()
         if isinstance(normalized_shape, int):
             normalized_shape = (normalized_shape,)
+        #: The trailing shape normalized over.
         self.normalized_shape = tuple(normalized_shape)
+        #: Added to the variance.
         self.eps = eps
+        #: The parameters' data type.
+        self.dtype = dtype
         self.weight = Tensor(np.ones(self.normalized_shape), dtype=dtype)
         self.bias = Tensor(np.zeros(self.normalized_shape), dtype=dtype)
 
     def forward(self, x: Tensor) -> Tensor:
         n = len(self.normalized_shape)
-        if x.shape[x.rank - n :] != self.normalized_shape:
+        if tuple(x.shape[x.rank - n :]) != self.normalized_shape:
             raise_error(
                 f"LayerNorm: expected the input's trailing shape to be {self.normalized_shape}, got {x.shape}", [x]
             )

@@ -63,12 +63,18 @@ def i32(value) -> str:
     return f"{int(value)} : i32"
 
 
+def float_literal(value) -> str:
+    """A float as MLIR reads it (``1e-05`` is not: the mantissa needs a point)."""
+    text = repr(float(value))
+    return text if "." in text and "e" not in text else f"{float(value):.17e}"
+
+
 def f32(value) -> str:
-    return f"{float(value)!r} : f32"
+    return f"{float_literal(value)} : f32"
 
 
 def f64(value) -> str:
-    return f"{float(value)!r} : f64"
+    return f"{float_literal(value)} : f64"
 
 
 def boolean(value) -> str:
@@ -139,7 +145,7 @@ def _scalar_literal(value, dtype) -> str:
     if dtype.mlir == "i1":
         return "true" if bool(value) else "false"
     if dtype.is_floating:
-        return repr(float(value))
+        return float_literal(value)
     return str(int(value))
 
 
@@ -476,7 +482,7 @@ class _Resize(TraceOp):
             "selectorForSinglePixel": enum("resize_selector", "kFORMULA"),
         }
         if self.scales is not None:
-            attrs["scales"] = "array<f32: " + ", ".join(repr(float(s)) for s in self.scales) + ">"
+            attrs["scales"] = "array<f32: " + ", ".join(float_literal(s) for s in self.scales) + ">"
         return attrs
 
 
