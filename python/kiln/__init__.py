@@ -39,6 +39,13 @@ from kiln.ops.pooling import avgpool, maxpool
 from kiln.ops.quantize import dequantize, quantize
 from kiln.ops.resize import resize
 
+from kiln.ops import _checked
+
+_checked.check_all(globals(), [n for n, v in list(globals().items())
+                               if callable(v) and getattr(v, "__module__", "").startswith("kiln.ops.")
+                               and not isinstance(v, type)])
+del _checked
+
 from kiln.ops import _registry, slice as _slice  # noqa: F401  (registers __getitem__)
 
 _registry.install(Tensor)

@@ -50,6 +50,11 @@ def _read_source(text_or_path: Union[str, os.PathLike]):
         path = os.fspath(text_or_path)
         with open(path, encoding="utf-8") as f:
             return f.read(), path
+    if isinstance(text_or_path, str) and "\n" not in text_or_path and (
+        text_or_path.endswith(".mlir") or os.sep in text_or_path
+    ) and "{" not in text_or_path:
+        raise KilnException(f"compile_mlir: no such file: '{text_or_path}' (expected MLIR text or the path of a "
+                            f".mlir file)")
     if not isinstance(text_or_path, str):
         raise KilnException(
             f"compile_mlir: expected MLIR text or a path, got {type(text_or_path).__name__}"

@@ -139,3 +139,14 @@ def test_invalid_op_is_refused_while_tracing_at_the_user_line():
         _utils.make(trace_ops.Softmax, [x], "softmax", axis=7)
     message = str(info.value)
     assert message.startswith("softmax: invalid operands:") and f"line {line}" in message, message
+
+
+def test_compile_mlir_missing_file_is_named():
+    with pytest.raises(kiln.KilnException, match="no such file: 'typo.mlir'"):
+        kiln.compiler.compile_mlir("typo.mlir")
+
+
+def test_save_to_a_bad_path_is_a_kiln_exception(tmp_path):
+    exe = kiln.compile(lambda x: x + 1.0, args=[kiln.InputInfo((1,), kiln.float32)])
+    with pytest.raises(kiln.KilnException, match="could not save the executable"):
+        exe.save(str(tmp_path / "missing-dir" / "f.kiln"))

@@ -77,6 +77,12 @@ def normalize_dim(dim: int, rank: int, what: str = "dim") -> int:
     return int(dim) % rank if rank > 0 else 0
 
 
+def require_rank(tensor: Tensor, minimum: int, what: str):
+    if tensor.rank < minimum:
+        raise_error(f"{what}: expected a tensor of rank >= {minimum}, got rank {tensor.rank} (shape {tensor.shape})",
+                    [tensor])
+
+
 def normalize_dims(dims, rank: int, what: str = "dim"):
     if isinstance(dims, (int, np.integer)):
         dims = [dims]

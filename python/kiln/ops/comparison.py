@@ -1,5 +1,7 @@
 """Comparisons (``== != < <= > >=``): bool tensors, broadcast numpy-style."""
 
+import numpy as np
+
 from kiln import _dtype
 from kiln.exception import raise_error
 from kiln.ops import _utils
@@ -178,6 +180,9 @@ def allclose(input: Tensor, other: Tensor, rtol: float = 1e-05, atol: float = 1e
         assert not kiln.allclose(kiln.Tensor([1.0]), kiln.Tensor([1.1]))
     """
     what = "kiln.allclose"
+    for name, value in (("input", input), ("other", other)):
+        if not isinstance(value, (Tensor, list, tuple, np.ndarray)) and not _utils.is_scalar(value):
+            raise_error(f"{what}: expected '{name}' to be a kiln.Tensor or array, got {type(value).__name__}")
     if not isinstance(input, Tensor) and isinstance(other, Tensor):
         input = Tensor(input, dtype=other.dtype)
     if not isinstance(other, Tensor) and isinstance(input, Tensor):

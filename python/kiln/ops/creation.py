@@ -153,6 +153,8 @@ def iota(shape, dim: int = 0, dtype=_dtype.float32) -> Tensor:
     shape = _shape_arg(shape, what)
     if any(isinstance(d, Tensor) for d in shape):
         raise_error(f"{what}: expected a static shape, got run-time dimensions")
+    if not shape:
+        raise_error(f"{what}: expected a shape of rank >= 1, got ()")
     dim = _utils.normalize_dim(dim, len(shape), "dim")
     counts = np.arange(shape[dim]).reshape([-1 if i == dim else 1 for i in range(len(shape))])
     return _utils.constant(np.broadcast_to(counts, tuple(shape)).astype(dtype.numpy), dtype)

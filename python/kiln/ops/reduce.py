@@ -141,6 +141,7 @@ def _top(input: Tensor, k: int, dim: int, kind: str, what: str):
     _utils.check_dtype_in(input, _TOPK_TYPES, what)
     if not isinstance(k, (int, np.integer)) or isinstance(k, bool) or k < 1:
         raise_error(f"{what}: expected k to be a positive integer, got {k!r}")
+    _utils.require_rank(input, 1, what)
     dim = _utils.normalize_dim(dim, input.rank, "dim")
     size = input._trace.shape[dim]
     if size >= 0 and k > size:

@@ -239,6 +239,7 @@ def squeeze(input: Tensor, dims) -> Tensor:
 
         assert kiln.squeeze(kiln.ones((2, 1, 3)), 1).shape == (2, 3)
     """
+    _utils.require_rank(input, 1, "kiln.squeeze")
     dims = _utils.normalize_dims(dims, input.rank, "dims")
     sizes = input._trace.shape
     for d in dims:
@@ -343,6 +344,7 @@ def split(input: Tensor, num_split_or_sizes, dim: int = 0):
         assert a.tolist() == [1, 2] and b.tolist() == [3, 4]
     """
     what = "kiln.split"
+    _utils.require_rank(input, 1, what)
     dim = _utils.normalize_dim(dim, input.rank, "dim")
     size = _utils.static_shape(input, what)[dim]
     if isinstance(num_split_or_sizes, (int, np.integer)) and not isinstance(num_split_or_sizes, bool):
