@@ -55,7 +55,8 @@ configure_and_build() { # $1 build dir, then extra CMake arguments
     -DCMAKE_CUDA_ARCHITECTURES="$ARCH" "${GTEST_ARGS[@]}" "$@" >"$dir.configure.log" 2>&1 \
     || { cat "$dir.configure.log"; return 1; }
   grep "Kiln:" "$dir.configure.log"
-  ninja -C "$dir" -j"$(nproc)" KilnDeviceTests KilnRuntimeTests
+  ninja -C "$dir" -j"$(nproc)" KilnDeviceTests KilnRuntimeTests >"$dir.build.log" 2>&1 \
+    || { grep -B2 -A12 "error\|FAILED" "$dir.build.log" | head -80; return 1; }
 }
 
 echo "==> build ($BUILD, sm_$ARCH)"

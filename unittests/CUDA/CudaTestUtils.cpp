@@ -62,6 +62,8 @@ float elementAsFloat(const HostTensor &tensor, int64_t i) {
     return bfloat16ToFloat(static_cast<const uint16_t *>(tensor.data())[i]);
   case DType::I1:
     return static_cast<const uint8_t *>(tensor.data())[i];
+  case DType::I32:
+    return static_cast<float>(static_cast<const int32_t *>(tensor.data())[i]);
   default:
     fail("elementAsFloat: unsupported dtype");
   }

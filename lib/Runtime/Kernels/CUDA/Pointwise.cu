@@ -199,8 +199,8 @@ prepareElementWise(const StepDesc &step, const std::vector<TensorView> &operands
 
 enum UnaryOp : int {
   kExp, kLog, kSqrt, kRecip, kAbs, kNeg, kSin, kCos, kTan, kSinh, kCosh,
-  kAsin, kAcos, kAtan, kAsinh, kAcosh, kAtanh, kCeil, kFloor, kErf, kNot,
-  kSign, kRound
+  kAsin, kAcos, kAtan, kAsinh, kAcosh, kAtanh, kCeil, kFloor, kErf, kSign,
+  kRound
 };
 
 __device__ __forceinline__ float unary(int op, float x) {
@@ -225,7 +225,6 @@ __device__ __forceinline__ float unary(int op, float x) {
   case kCeil: return ceilf(x);
   case kFloor: return floorf(x);
   case kErf: return erff(x);
-  case kNot: return x == 0.0f ? 1.0f : 0.0f;
   case kSign: return isnan(x) ? x : (x > 0.0f ? 1.0f : (x < 0.0f ? -1.0f : 0.0f));
   case kRound: return rintf(x); // half to even
   }
@@ -320,8 +319,8 @@ prepareMap(const StepDesc &step, const std::vector<TensorView> &operands,
       {"kSINH", kSinh},   {"kCOSH", kCosh},   {"kASIN", kAsin},
       {"kACOS", kAcos},   {"kATAN", kAtan},   {"kASINH", kAsinh},
       {"kACOSH", kAcosh}, {"kATANH", kAtanh}, {"kCEIL", kCeil},
-      {"kFLOOR", kFloor}, {"kERF", kErf},     {"kNOT", kNot},
-      {"kSIGN", kSign},   {"kROUND", kRound}};
+      {"kFLOOR", kFloor}, {"kERF", kErf},     {"kSIGN", kSign},
+      {"kROUND", kRound}}; // kNOT is integer/i1 only
   static const std::pair<const char *, int> activationTable[] = {
       {"kRELU", kRelu},
       {"kSIGMOID", kSigmoid},
