@@ -28,20 +28,22 @@ import time
 import traceback
 from pathlib import Path
 
+import numpy as np
+
 HERE = Path(__file__).resolve().parent
-BENCH_PACKAGES = {"onnxruntime": "onnxruntime", "onnx": "onnx", "onnxscript": "onnxscript"}
+BENCH_MODULES = ("onnxruntime", "onnx", "onnxscript")  # bench/requirements.txt
 
 
 def ensure_packages(install):
     """Installs bench/requirements.txt when one of its modules is missing."""
-    missing = [m for m in BENCH_PACKAGES if importlib.util.find_spec(m) is None]
+    missing = [m for m in BENCH_MODULES if importlib.util.find_spec(m) is None]
     if missing and install:
         print(f"installing bench requirements (missing: {', '.join(missing)})", flush=True)
         r = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "-r", str(HERE / "requirements.txt")])
         if r.returncode != 0:
             print("pip install failed; peers that need those packages are reported as failed", flush=True)
         importlib.invalidate_caches()
-    return [m for m in BENCH_PACKAGES if importlib.util.find_spec(m) is None]
+    return [m for m in BENCH_MODULES if importlib.util.find_spec(m) is None]
 
 
 def parse_args(argv):
@@ -118,11 +120,11 @@ def compare(outputs, reference, tol):
         return False, None, f"{len(outputs)} outputs, expected {len(reference)}"
     worst = 0.0
     for i, (o, r) in enumerate(zip(outputs, reference)):
-        o = __import__("numpy").asarray(o)
+        o = np.asarray(o)
         if tuple(o.shape) != tuple(r.shape):
             return False, None, f"output {i} has shape {tuple(o.shape)}, expected {tuple(r.shape)}"
-        scale = max(float(abs(r).max()) if r.size else 0.0, 1e-30)
-        err = float(abs(o.astype("float64") - r).max()) / scale if r.size else 0.0
+        scale = max(float(np.abs(r).max()) if r.size else 0.0, 1e-30)
+        err = float(np.abs(o.astype(np.float64) - r).max()) / scale if r.size else 0.0
         if not err == err:  # NaN
             return False, err, f"output {i} has NaN"
         worst = max(worst, err)
