@@ -38,6 +38,44 @@ def _array_of(value):
     return array, str(array.dtype)
 
 
+def _concrete(value) -> bool:
+    """A value known now (not a placeholder of kiln.compile)."""
+    from kiln._eager import _depends_on_input
+
+    if isinstance(value, Tensor):
+        return not _depends_on_input(value._trace)
+    return isinstance(value, np.ndarray) or hasattr(value, "__dlpack__")
+
+
+class _AutoCompile:
+    def __init__(self, dynamic_dims):
+        self.dynamic_dims = dynamic_dims
+        self.cache = {}
+
+    def __call__(self, module, args):
+        from kiln.backend.compile import compile
+        from kiln.backend.input_info import InputInfo
+
+        arrays = [a if isinstance(a, Tensor) else Tensor(a) for a in args]
+        key, infos = [], []
+        for t in arrays:
+            shape = []
+            for i, size in enumerate(t.shape):
+                bounds = self.dynamic_dims.get(i, self.dynamic_dims.get(i - t.rank))
+                if bounds is not None and bounds[0] <= size <= bounds[2]:
+                    shape.append(tuple(bounds))
+                else:
+                    shape.append(size)
+            key.append((t.dtype.name, tuple(shape)))
+            infos.append(InputInfo(shape, t.dtype))
+        key = tuple(key)
+        exe = self.cache.get(key)
+        if exe is None:
+            exe = compile(module.forward, args=infos)
+            self.cache[key] = exe
+        return exe(*arrays)
+
+
 class Module:
     """
     Base class for models. Assigning a :class:`kiln.Tensor` to an attribute
@@ -97,7 +135,43 @@ class Module:
         raise NotImplementedError(f"{type(self).__name__} must implement forward()")
 
     def __call__(self, *args, **kwargs):
+        auto = self.__dict__.get("_auto_compile")
+        if auto is not None and not kwargs and args and all(_concrete(a) for a in args):
+            return auto(self, args)
         return self.forward(*args, **kwargs)
+
+    def auto_compile(self, dynamic_dims=None) -> "Module":
+        """
+        Makes the module compile itself on its first call (beyond nvtripy):
+        each call with concrete tensors or arrays runs an executable built
+        for its inputs' dtypes and shapes. ``dynamic_dims`` maps a dimension
+        index to ``(min, opt, max)``: that dimension of every input is
+        dynamic, so one executable serves every size in the range; a call
+        outside the range, or with other dtypes or static sizes, compiles
+        another. Calls while tracing (inside :func:`kiln.compile`) run
+        ``forward`` as usual. Returns the module.
+
+        .. code-block:: python
+
+            model = kiln.Sequential(kiln.Linear(4, 2), kiln.relu).auto_compile({0: (1, 8, 64)})
+            out = model(np.ones((3, 4), np.float32))   # compiles once for batches 1..64
+            out = model(np.ones((5, 4), np.float32))   # same executable
+            assert out.shape == (5, 2) and len(model.compiled_executables) == 1
+        """
+        if dynamic_dims is not None:
+            if not isinstance(dynamic_dims, dict):
+                raise_error(f"auto_compile: expected dynamic_dims as {{dim: (min, opt, max)}}, got {dynamic_dims!r}")
+            for dim, bounds in dynamic_dims.items():
+                if not isinstance(dim, int) or not isinstance(bounds, (tuple, list)) or len(bounds) != 3:
+                    raise_error(f"auto_compile: expected dynamic_dims as {{dim: (min, opt, max)}}, got {dynamic_dims!r}")
+        object.__setattr__(self, "_auto_compile", _AutoCompile(dynamic_dims or {}))
+        return self
+
+    @property
+    def compiled_executables(self):
+        """The executables :meth:`auto_compile` built so far."""
+        auto = self.__dict__.get("_auto_compile")
+        return list(auto.cache.values()) if auto is not None else []
 
     def named_children(self) -> Iterator[Tuple[str, "Module"]]:
         """
