@@ -5,6 +5,7 @@
 #include "kiln/Conversion/Passes.h"
 #include "kiln/Dialect/TensorRT/IR/TensorRT.h"
 #include "kiln/Dialect/TensorRT/Transforms/Passes.h"
+#include "kiln/Import/ONNX/ONNXImporter.h"
 #include "kiln/InitAllDialects.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -233,7 +234,26 @@ CompileResult compileSource(const std::string &source,
   llvm::raw_string_ostream diagnostics(result.diagnostics);
   SourceMgrDiagnosticHandler handler(sourceMgr, &context, diagnostics);
 
-  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  bool onnx = options.format == InputFormat::ONNX ||
+              (options.format == InputFormat::Auto &&
+               StringRef(bufferName).ends_with(".onnx"));
+  // ONNX errors name the file and node (there is no source line to show).
+  std::optional<ScopedDiagnosticHandler> onnxHandler;
+  if (onnx)
+    onnxHandler.emplace(&context, [&](Diagnostic &diag) {
+      diagnostics << kiln::describeONNXLocation(diag.getLocation())
+                  << (diag.getSeverity() == DiagnosticSeverity::Error
+                          ? ": error: "
+                          : ": note: ")
+                  << diag.str() << "\n";
+      for (const Diagnostic &note : diag.getNotes())
+        diagnostics << kiln::describeONNXLocation(note.getLocation())
+                    << ": note: " << note.str() << "\n";
+      return success();
+    });
+  OwningOpRef<ModuleOp> module =
+      onnx ? kiln::importONNXModel(context, source, bufferName)
+           : parseSourceFile<ModuleOp>(sourceMgr, &context);
   if (!module)
     return result;
   {
@@ -246,8 +266,8 @@ CompileResult compileSource(const std::string &source,
   }
   // One pipeline for every input. JAX programs arrive as `stablehlo`/`chlo`
   // and become `tensorrt` first (unsupported ops are reported before any
-  // other work); then every program, whether from the Python frontend, JAX
-  // or written by hand, is canonicalized (constants folded) and simplified:
+  // other work; ONNX models arrive converted by their importer); then every
+  // program, whether from the Python frontend, JAX, ONNX or written by hand, is canonicalized (constants folded) and simplified:
   // what the frontend wrote out (GELU, LayerNorm, relu, ...) is raised back
   // to single ops and layout ops are removed.
   {

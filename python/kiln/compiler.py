@@ -158,3 +158,61 @@ def compile_mlir(
         else:
             infos.append(_signature_info(shape, dtype))
     return Executable(engine, names, infos, single_output=len(engine.outputs) == 1, mlir=source)
+
+
+def compile_onnx(path_or_bytes: Union[str, os.PathLike, bytes], shape_profiles=None) -> Executable:
+    """
+    Compiles an ONNX model (e.g. from ``torch.onnx.export``) into an
+    :class:`kiln.Executable`.
+
+    The model is read by Kiln's own C++ reader (no ``onnx`` package needed)
+    and converted to the ``tensorrt`` dialect; external data files are found
+    next to the model file. Graph inputs become the executable's inputs, in
+    graph order, named like the graph's inputs where those are identifiers
+    (else ``arg0``, ``arg1``, …).
+
+    Args:
+        path_or_bytes: The path of a ``.onnx`` file, or its bytes (a model
+            with external data needs its path).
+        shape_profiles: The shapes accepted by inputs with dynamic
+            dimensions (``dim_param`` or unknown), as for
+            :func:`compile_mlir`: ``{input: (min, opt, max)}`` by input name
+            or position, or a list with one entry or ``None`` per input.
+
+    Raises:
+        KilnException: with the file and node of every problem; a model with
+            ops Kiln cannot convert gets one error listing every such node
+            (name, op type, opset) before anything is converted.
+    """
+    profiles = _profile_entries(shape_profiles)
+    if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):
+        model, name = bytes(path_or_bytes), "<bytes>"
+    elif isinstance(path_or_bytes, (str, os.PathLike)):
+        name = os.fspath(path_or_bytes)
+        try:
+            with open(name, "rb") as f:
+                model = f.read()
+        except OSError as e:
+            raise KilnException(f"compile_onnx: cannot read '{name}': {e.strerror}") from None
+    else:
+        raise KilnException(f"compile_onnx: expected a path or bytes, got {type(path_or_bytes).__name__}")
+    C = _native.native()
+    try:
+        engine = C.compile_onnx(model, name, profiles)
+    except C.CompileError as e:
+        raise KilnException(f"the Kiln compiler rejected '{name}':\n\n{str(e).rstrip()}") from None
+    names, infos = [], []
+    for i, (input_name, dtype_name, shape) in enumerate(engine.inputs):
+        try:
+            dtype = _dtype.from_mlir(dtype_name)
+        except KeyError:
+            raise KilnException(
+                f"compile_onnx: input {i} has element type {dtype_name}, which the Python frontend cannot pass yet"
+            ) from None
+        names.append(input_name if input_name.isidentifier() else f"arg{i}")
+        if any(d < 0 for d in shape):
+            bounds = next(((lo, opt, hi) for key, lo, opt, hi in profiles if key in (input_name, str(i))), None)
+            infos.append(_ProfiledInputInfo(shape, dtype, bounds and tuple(tuple(b) for b in bounds)))
+        else:
+            infos.append(InputInfo(tuple(shape), dtype))
+    return Executable(engine, names, infos, single_output=len(engine.outputs) == 1)

@@ -98,6 +98,35 @@ NB_MODULE(_C, m) {
       "ops that infer only shapes.");
 
   m.def(
+      "compile_onnx",
+      [](nb::bytes model, const std::string &bufferName,
+         const std::vector<std::tuple<std::string, std::vector<int64_t>,
+                                      std::vector<int64_t>,
+                                      std::vector<int64_t>>> &shapeProfiles) {
+        std::string bytes(model.c_str(), model.size());
+        kiln::compiler::CompileResult result;
+        {
+          nb::gil_scoped_release release;
+          kiln::compiler::CompileOptions options;
+          options.format = kiln::compiler::InputFormat::ONNX;
+          for (const auto &[input, min, opt, max] : shapeProfiles)
+            options.shapeProfiles.push_back({input, min, opt, max});
+          result = kiln::compiler::compileSource(bytes, bufferName, options);
+        }
+        if (!result.ok)
+          throw CompileFailure(result.diagnostics);
+        return std::make_unique<PyEngine>(
+            std::make_shared<kiln::Engine>(std::move(result.plan)));
+      },
+      nb::arg("model"), nb::arg("buffer_name") = "<bytes>",
+      nb::arg("shape_profiles") = std::vector<
+          std::tuple<std::string, std::vector<int64_t>, std::vector<int64_t>,
+                     std::vector<int64_t>>>(),
+      "Compiles a serialized ONNX model into an Engine; `buffer_name` names "
+      "it in diagnostics and locates its external data files. Raises "
+      "CompileError with the diagnostics on failure.");
+
+  m.def(
       "kernel_names",
       [] { return kiln::KernelRegistry::global().names(); },
       "The names of every kernel the runtime registers, sorted (the plan's "

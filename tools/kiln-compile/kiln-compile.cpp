@@ -1,6 +1,6 @@
-//===- kiln-compile.cpp - .mlir → .kiln -----------------------------------===//
+//===- kiln-compile.cpp - .mlir or .onnx → .kiln --------------------------===//
 //
-//   kiln-compile model.mlir -o model.kiln [--entry NAME] [--print-plan]
+//   kiln-compile model.mlir|model.onnx -o model.kiln [--entry NAME] [--print-plan]
 //                [--print-ir] [--shape-profile=INPUT:MIN:OPT:MAX ...]
 //
 // Diagnostics go to stderr as `file:line:col: error: ...` with the source
@@ -23,11 +23,11 @@
 namespace {
 
 const char *kUsage =
-    "usage: kiln-compile INPUT.mlir -o OUTPUT.kiln [--entry NAME] "
+    "usage: kiln-compile INPUT.mlir|INPUT.onnx -o OUTPUT.kiln [--entry NAME] "
     "[--print-plan]\n"
     "                    [--print-ir] [--shape-profile=INPUT:MIN:OPT:MAX ...]\n"
-    "  Compiles a func.func over `tensorrt` ops (or JAX's StableHLO) into a "
-    "Kiln engine.\n"
+    "  Compiles a func.func over `tensorrt` ops (or JAX's StableHLO), or an "
+    "ONNX model\n  (a file ending in .onnx), into a Kiln engine.\n"
     "  INPUT may be '-' for standard input.\n"
     "  --entry NAME   function to compile (default: the only public one, or "
     "'main')\n"

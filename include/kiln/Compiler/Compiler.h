@@ -26,7 +26,17 @@ struct InputShapeProfile {
   std::vector<int64_t> min, opt, max;
 };
 
+/// What the source holds.
+enum class InputFormat {
+  /// ONNX when the buffer name ends in `.onnx`, else MLIR text.
+  Auto,
+  MLIR,
+  /// A serialized ONNX ModelProto (see kiln/Import/ONNX/ONNXImporter.h).
+  ONNX,
+};
+
 struct CompileOptions {
+  InputFormat format = InputFormat::Auto;
   /// Name of the func.func to compile; empty picks the only public function
   /// (or the one named "main").
   std::string entryPoint;
@@ -50,8 +60,9 @@ struct CompileResult {
   std::string ir;
 };
 
-/// Compiles MLIR text. `bufferName` names the source in diagnostics (a path,
-/// or "<python>").
+/// Compiles MLIR text, or the bytes of an ONNX model. `bufferName` names the
+/// source in diagnostics (a path, or "<python>"); an ONNX model's external
+/// data files are found relative to it.
 CompileResult compileSource(const std::string &source,
                             const std::string &bufferName,
                             const CompileOptions &options = {});
