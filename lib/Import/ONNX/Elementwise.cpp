@@ -260,7 +260,7 @@ static LogicalResult convertWhere(NodeContext &ctx) {
   cond = expandTo(ctx.b, ctx.loc, cond, rank);
   x = expandTo(ctx.b, ctx.loc, x, rank);
   y = expandTo(ctx.b, ctx.loc, y, rank);
-  ctx.setOutput(0, trt::SelectOp::create(ctx.b, ctx.loc, cond, x, y).getResult());
+  ctx.setOutput(0, createInferred<trt::SelectOp>(ctx.b, ctx.loc, 1, cond, x, y).getResult());
   return success();
 }
 

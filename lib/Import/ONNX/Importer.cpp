@@ -86,6 +86,28 @@ Type elementTypeFor(MLIRContext *context, int32_t dataType) {
 
 static constexpr const char *kNodeLocTag = "onnx.node";
 
+/// The number of inputs an op needs (ONNX's required inputs); 1 when not
+/// listed.
+static size_t requiredInputs(StringRef opType, int64_t opset) {
+  static const llvm::StringMap<size_t> counts = {
+      {"Add", 2}, {"Sub", 2}, {"Mul", 2}, {"Div", 2}, {"Pow", 2}, {"Mod", 2},
+      {"Equal", 2}, {"Greater", 2}, {"Less", 2}, {"GreaterOrEqual", 2},
+      {"LessOrEqual", 2}, {"And", 2}, {"Or", 2}, {"Xor", 2}, {"PRelu", 2},
+      {"Where", 3}, {"CastLike", 2}, {"MatMul", 2}, {"Gemm", 2}, {"Conv", 2},
+      {"ConvTranspose", 2}, {"Reshape", 2}, {"Expand", 2}, {"Tile", 2},
+      {"Gather", 2}, {"GatherElements", 2}, {"GatherND", 2}, {"ScatterND", 3},
+      {"ScatterElements", 3}, {"Slice", 3}, {"Pad", 2}, {"Range", 3},
+      {"TopK", 2}, {"CumSum", 2}, {"BatchNormalization", 5},
+      {"LayerNormalization", 2}, {"InstanceNormalization", 3},
+      {"GroupNormalization", 3}, {"QuantizeLinear", 2},
+      {"DequantizeLinear", 2}, {"Unsqueeze", 2}, {"Constant", 0}};
+  auto it = counts.find(opType);
+  if (it == counts.end())
+    return 1;
+  (void)opset;
+  return it->second;
+}
+
 static std::string nodeLabel(const ox::Node &node, size_t index) {
   if (!node.name.empty())
     return node.name;
@@ -160,6 +182,19 @@ void GraphImporter::collectProblems(const ox::Graph &graph,
     auto it = converters.find(node.opType);
     if (it == converters.end()) {
       out.push_back(head + ": no conversion for this op type");
+      continue;
+    }
+    size_t required = requiredInputs(node.opType, opset.value_or(0));
+    size_t given = 0;
+    while (given < node.inputs.size() && !node.inputs[given].empty())
+      ++given;
+    if (given < required) {
+      out.push_back(head + ": needs " + std::to_string(required) +
+                    " inputs, has " + std::to_string(given));
+      continue;
+    }
+    if (node.outputs.empty() || node.outputs[0].empty()) {
+      out.push_back(head + ": has no output");
       continue;
     }
     if (it->second.check)
@@ -411,7 +446,9 @@ LogicalResult GraphImporter::importNodes(const ox::Graph &graph,
         return failure();
     NodeContext ctx(*this, node, model.opsetVersion(node.domain).value_or(0),
                     b, loc);
-    if (failed(converters.find(node.opType)->second.convert(ctx)))
+    nodeFailed() = false;
+    if (failed(converters.find(node.opType)->second.convert(ctx)) ||
+        nodeFailed())
       return failure();
     for (auto [i, name] : llvm::enumerate(node.outputs))
       if (!name.empty() && !values.count(name))
@@ -604,6 +641,11 @@ FailureOr<DenseElementsAttr> tensorAttrOf(NodeContext &ctx,
   return ctx.importer.tensorAttr(tensor, ctx.loc, "the tensor attribute");
 }
 
+bool &nodeFailed() {
+  static thread_local bool failed = false;
+  return failed;
+}
+
 const Registry &registry() {
   static const Registry converters = [] {
     Registry r;
@@ -704,7 +746,7 @@ Value transposeBy(OpBuilder &b, Location loc, Value value,
 Value elementWise(OpBuilder &b, Location loc, trt::ElementWiseOperation op,
                   Value lhs, Value rhs) {
   auto [l, r] = broadcastRanks(b, loc, lhs, rhs);
-  return trt::ElementWiseOp::create(b, loc, l, r, op).getResult();
+  return createInferred<trt::ElementWiseOp>(b, loc, 1, l, r, op).getResult();
 }
 
 Value unary(OpBuilder &b, Location loc, trt::UnaryOperation op, Value x) {
@@ -712,7 +754,7 @@ Value unary(OpBuilder &b, Location loc, trt::UnaryOperation op, Value x) {
 }
 
 Value shapeOf(OpBuilder &b, Location loc, Value value) {
-  return trt::ShapeOp::create(b, loc, value).getResult();
+  return createInferred<trt::ShapeOp>(b, loc, 1, value).getResult();
 }
 
 Value shapeTensor(OpBuilder &b, Location loc, Value runtime,

@@ -130,6 +130,51 @@ void registerQuantization(Registry &registry); // Quantization.cpp
 /// The registry of every converter (built once).
 const Registry &registry();
 
+/// Set once the node being converted has failed; reset for each node.
+bool &nodeFailed();
+
+/// Creates `OpTy` with its result types inferred from the operands. When
+/// they do not fit the op (a malformed model) the op's inference error is
+/// reported at `loc`, the node is marked failed, and the results take the
+/// first operand's type so that the converter can finish without crashing
+/// (the importer then stops).
+template <typename OpTy, typename... Args>
+OpTy createInferred(OpBuilder &b, Location loc, unsigned numResults,
+                    Args &&...args) {
+  SmallVector<Type> placeholder(numResults, b.getNoneType());
+  OpTy op = OpTy::create(b, loc, TypeRange(placeholder),
+                         std::forward<Args>(args)...);
+  SmallVector<Type> inferred;
+  std::string why;
+  LogicalResult ok = failure();
+  {
+    ScopedDiagnosticHandler capture(b.getContext(), [&](Diagnostic &d) {
+      if (why.empty())
+        why = d.str();
+      return success();
+    });
+    ok = OpTy::inferReturnTypes(b.getContext(), loc, op->getOperands(),
+                                op->getRawDictionaryAttrs(),
+                                op->getPropertiesStorage(), op->getRegions(),
+                                inferred);
+  }
+  if (succeeded(ok) && inferred.size() == numResults) {
+    for (auto [result, type] : llvm::zip(op->getResults(), inferred))
+      result.setType(type);
+    return op;
+  }
+  if (!nodeFailed())
+    emitError(loc) << "the operands do not fit '" << OpTy::getOperationName()
+                   << "': " << (why.empty() ? "type inference failed" : why);
+  nodeFailed() = true;
+  Type fallback = op->getNumOperands()
+                      ? op->getOperand(0).getType()
+                      : RankedTensorType::get({}, b.getF32Type());
+  for (OpResult result : op->getResults())
+    result.setType(fallback);
+  return op;
+}
+
 //===----------------------------------------------------------------------===//
 // Small builders shared by the families
 //===----------------------------------------------------------------------===//

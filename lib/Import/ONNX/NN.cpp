@@ -33,7 +33,7 @@ static Value matmul(OpBuilder &b, Location loc, Value lhs, Value rhs,
   int64_t batch = std::max(lBatch, rBatch);
   lhs = expandTo(b, loc, lhs, lr + batch - lBatch);
   rhs = expandTo(b, loc, rhs, rr + batch - rBatch);
-  return trt::MatrixMultiplyOp::create(b, loc, lhs, rhs, op0, op1).getResult();
+  return createInferred<trt::MatrixMultiplyOp>(b, loc, 1, lhs, rhs, op0, op1).getResult();
 }
 
 static LogicalResult convertMatMul(NodeContext &ctx) {
@@ -77,7 +77,7 @@ static LogicalResult convertEinsum(NodeContext &ctx) {
   for (char c : equation)
     if (c != ' ')
       clean += c;
-  ctx.setOutput(0, trt::EinsumOp::create(ctx.b, ctx.loc, inputs, clean).getResult());
+  ctx.setOutput(0, createInferred<trt::EinsumOp>(ctx.b, ctx.loc, 1, inputs, clean).getResult());
   return success();
 }
 
@@ -317,8 +317,7 @@ static LogicalResult convertPool(NodeContext &ctx, trt::PoolingType kind) {
   BoolAttr excludePad;
   if (kind == trt::PoolingType::kAVERAGE)
     excludePad = ctx.b.getBoolAttr(!ctx.attrInt("count_include_pad", 0));
-  Value y = trt::PoolingOp::create(
-                ctx.b, ctx.loc, x, ctx.b.getDenseI64ArrayAttr(kernel),
+  Value y = createInferred<trt::PoolingOp>(ctx.b, ctx.loc, 1, x, ctx.b.getDenseI64ArrayAttr(kernel),
                 ctx.b.getDenseI64ArrayAttr(strides),
                 ctx.b.getDenseI64ArrayAttr(pre), ctx.b.getDenseI64ArrayAttr(post),
                 kind, FloatAttr(), excludePad)
@@ -406,8 +405,7 @@ static LogicalResult convertBatchNorm(NodeContext &ctx) {
 static Value normalization(OpBuilder &b, Location loc, Value x, Value scale,
                            Value bias, ArrayRef<int64_t> axes, float eps,
                            std::optional<int32_t> groups = {}) {
-  return trt::NormalizationOp::create(
-             b, loc, x, scale, bias, axes, b.getF32FloatAttr(eps),
+  return createInferred<trt::NormalizationOp>(b, loc, 1, x, scale, bias, axes, b.getF32FloatAttr(eps),
              groups ? b.getI32IntegerAttr(*groups) : IntegerAttr())
       .getResult();
 }
@@ -501,7 +499,7 @@ static LogicalResult convertSoftmax(NodeContext &ctx, bool log) {
   std::optional<int64_t> axis = normalizeAxis(ctx.attrInt("axis", -1), rank);
   if (!axis)
     return ctx.error() << "axis out of range";
-  Value y = trt::SoftMaxOp::create(ctx.b, ctx.loc, x, *axis).getResult();
+  Value y = createInferred<trt::SoftMaxOp>(ctx.b, ctx.loc, 1, x, *axis).getResult();
   if (log)
     y = unary(ctx.b, ctx.loc, trt::UnaryOperation::kLOG, y);
   ctx.setOutput(0, y);

@@ -86,8 +86,8 @@ static LogicalResult convertArg(NodeContext &ctx, bool max) {
   if (!axis)
     return ctx.error() << "axis out of range";
   Value indices =
-      max ? trt::ArgMaxOp::create(ctx.b, ctx.loc, x, *axis).getIndices()
-          : trt::ArgMinOp::create(ctx.b, ctx.loc, x, *axis).getIndices();
+      max ? createInferred<trt::ArgMaxOp>(ctx.b, ctx.loc, 2, x, *axis).getIndices()
+          : createInferred<trt::ArgMinOp>(ctx.b, ctx.loc, 2, x, *axis).getIndices();
   indices = castTo(ctx.b, ctx.loc, indices, ctx.b.getI64Type());
   if (!ctx.attrInt("keepdims", 1)) {
     SmallVector<int64_t> shape(typeOf(indices).getShape());
@@ -112,8 +112,7 @@ static LogicalResult convertTopK(NodeContext &ctx) {
     return ctx.error() << "axis out of range";
   if (!ctx.attrInt("sorted", 1))
     ; // sorted output is one of the orders an unsorted TopK may return
-  auto op = trt::TopKOp::create(
-      ctx.b, ctx.loc, x, k->front(), *axis,
+  auto op = createInferred<trt::TopKOp>(ctx.b, ctx.loc, 2, x, k->front(), *axis,
       ctx.attrInt("largest", 1) ? trt::TopKOperation::kMAX
                                 : trt::TopKOperation::kMIN);
   ctx.setOutput(0, op.getValues());
@@ -155,13 +154,13 @@ static LogicalResult convertCumSum(NodeContext &ctx) {
   RankedTensorType movedType = typeOf(moved);
   Value y;
   if (rank == 1) {
-    y = trt::MatrixMultiplyOp::create(ctx.b, ctx.loc, moved, tri,
+    y = createInferred<trt::MatrixMultiplyOp>(ctx.b, ctx.loc, 1, moved, tri,
                                       trt::MatrixOperation::kVECTOR,
                                       trt::MatrixOperation::kNONE)
             .getResult();
   } else {
     tri = expandTo(ctx.b, ctx.loc, tri, movedType.getRank());
-    y = trt::MatrixMultiplyOp::create(ctx.b, ctx.loc, moved, tri,
+    y = createInferred<trt::MatrixMultiplyOp>(ctx.b, ctx.loc, 1, moved, tri,
                                       trt::MatrixOperation::kNONE,
                                       trt::MatrixOperation::kNONE)
             .getResult();

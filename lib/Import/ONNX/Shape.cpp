@@ -35,7 +35,7 @@ static Value runtimeDim(OpBuilder &b, Location loc, Value x, int64_t d) {
 static Value concatDims(OpBuilder &b, Location loc, ArrayRef<Value> dims) {
   if (dims.size() == 1)
     return dims.front();
-  return trt::ConcatenationOp::create(b, loc, dims, 0).getResult();
+  return createInferred<trt::ConcatenationOp>(b, loc, 1, dims, 0).getResult();
 }
 
 /// Entry `i` of the run-time vector `v` (any integer type) as tensor<1xi32>.
@@ -452,7 +452,7 @@ static LogicalResult convertConcat(NodeContext &ctx) {
   Value result =
       inputs.size() == 1
           ? inputs.front()
-          : trt::ConcatenationOp::create(ctx.b, ctx.loc, inputs,
+          : createInferred<trt::ConcatenationOp>(ctx.b, ctx.loc, 1, inputs,
                                          static_cast<int32_t>(*axis))
                 .getResult();
   ctx.setOutput(0, result, known);
@@ -686,8 +686,7 @@ static LogicalResult convertGather(NodeContext &ctx) {
                            out);
         return success();
       }
-      Value result = trt::GatherOp::create(
-                         ctx.b, ctx.loc, ctx.input(0),
+      Value result = createInferred<trt::GatherOp>(ctx.b, ctx.loc, 1, ctx.input(0),
                          normalizedIndices(ctx, 1, n), *axis, 0)
                          .getResult();
       ctx.setOutput(0, result, out);
@@ -695,7 +694,7 @@ static LogicalResult convertGather(NodeContext &ctx) {
     }
   Value data = ctx.input(0);
   Value indices = normalizedIndices(ctx, 1, type.getDimSize(*axis));
-  ctx.setOutput(0, trt::GatherOp::create(ctx.b, ctx.loc, data, indices, *axis, 0)
+  ctx.setOutput(0, createInferred<trt::GatherOp>(ctx.b, ctx.loc, 1, data, indices, *axis, 0)
                        .getResult());
   return success();
 }
@@ -708,7 +707,7 @@ static LogicalResult convertGatherElements(NodeContext &ctx) {
     return ctx.error() << "axis out of range";
   Value data = ctx.input(0);
   Value indices = normalizedIndices(ctx, 1, type.getDimSize(*axis));
-  ctx.setOutput(0, trt::GatherElementsOp::create(ctx.b, ctx.loc, data, indices,
+  ctx.setOutput(0, createInferred<trt::GatherElementsOp>(ctx.b, ctx.loc, 1, data, indices,
                                                  *axis)
                        .getResult());
   return success();
@@ -716,7 +715,7 @@ static LogicalResult convertGatherElements(NodeContext &ctx) {
 
 static LogicalResult convertGatherND(NodeContext &ctx) {
   Value data = ctx.input(0), indices = ctx.input(1);
-  ctx.setOutput(0, trt::GatherNdOp::create(ctx.b, ctx.loc, data, indices)
+  ctx.setOutput(0, createInferred<trt::GatherNdOp>(ctx.b, ctx.loc, 1, data, indices)
                        .getResult());
   return success();
 }
@@ -1062,7 +1061,7 @@ static LogicalResult convertTrilu(NodeContext &ctx) {
                    .getResult();
   Value x = ctx.input(0);
   Value zero = splat(ctx.b, ctx.loc, type.getElementType(), rank, 0.0);
-  ctx.setOutput(0, trt::SelectOp::create(ctx.b, ctx.loc, cond, x, zero).getResult());
+  ctx.setOutput(0, createInferred<trt::SelectOp>(ctx.b, ctx.loc, 1, cond, x, zero).getResult());
   return success();
 }
 
