@@ -210,9 +210,9 @@ def compile_onnx(path_or_bytes: Union[str, os.PathLike, bytes], shape_profiles=N
                 f"compile_onnx: input {i} has element type {dtype_name}, which the Python frontend cannot pass yet"
             ) from None
         names.append(input_name if input_name.isidentifier() else f"arg{i}")
-        if any(d < 0 for d in shape):
-            bounds = next(((lo, opt, hi) for key, lo, opt, hi in profiles if key in (input_name, str(i))), None)
-            infos.append(_ProfiledInputInfo(shape, dtype, bounds and tuple(tuple(b) for b in bounds)))
+        bounds = next(((lo, opt, hi) for key, lo, opt, hi in profiles if key in (input_name, str(i))), None)
+        if any(d < 0 for d in shape) and bounds is not None:
+            infos.append(InputInfo([tuple(b) if b[0] != b[2] else b[0] for b in zip(*bounds)], dtype))
         else:
-            infos.append(InputInfo(tuple(shape), dtype))
+            infos.append(_signature_info(shape, dtype))
     return Executable(engine, names, infos, single_output=len(engine.outputs) == 1)
