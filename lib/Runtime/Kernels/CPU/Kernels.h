@@ -134,6 +134,32 @@ bool poolingSupports(DType input, DType result);
 void pooling(const TensorView &x, const PoolingParams &params,
              const TensorView &result, ThreadPool *threads = nullptr);
 
+/// element_wise's float arithmetic (comparisons and logic ops stay on the
+/// reference kernel).
+enum class ElementWiseOp : uint8_t { Sum, Prod, Max, Min, Sub, Div, Pow, FloorDiv };
+
+/// True when elementWise takes these element types (equal f32/f16/bf16).
+bool elementWiseSupports(DType lhs, DType rhs, DType result);
+
+/// The reference `element_wise` for its float arithmetic ops: operands of the
+/// result's rank, each dim equal to the result's or 1 (broadcast).
+void elementWise(const TensorView &lhs, const TensorView &rhs, ElementWiseOp op,
+                 const TensorView &result, ThreadPool *threads = nullptr);
+
+/// TensorRT's activation types, with its meaning of alpha and beta.
+enum class ActivationKind : uint8_t {
+  Relu, Sigmoid, Tanh, LeakyRelu, Elu, Selu, Softsign, Softplus, Clip,
+  HardSigmoid, ScaledTanh, ThresholdedRelu, GeluErf, GeluTanh
+};
+
+/// True when activation takes these element types (equal f32/f16/bf16).
+bool activationSupports(DType operand, DType result);
+
+/// The reference `activation` on float operands.
+void activation(const TensorView &x, ActivationKind kind, float alpha,
+                float beta, const TensorView &result,
+                ThreadPool *threads = nullptr);
+
 } // namespace kiln::cpu
 
 #endif // KILN_LIB_RUNTIME_KERNELS_CPU_KERNELS_H
