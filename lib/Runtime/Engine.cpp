@@ -6,6 +6,7 @@
 #include "kiln/Runtime/KernelRegistry.h"
 #include "kiln/Runtime/BufferPlanner.h"
 #include "kiln/Runtime/ShapeRules.h"
+#include "kiln/Runtime/ThreadPool.h"
 
 #include <algorithm>
 #include <cstring>
@@ -100,7 +101,7 @@ std::vector<TensorSignature> Engine::outputs() const {
 //===----------------------------------------------------------------------===//
 
 ExecutionContext::ExecutionContext(std::shared_ptr<const Engine> engine)
-    : engine_(std::move(engine)) {
+    : engine_(std::move(engine)), threads_(&ThreadPool::global()) {
   if (!engine_)
     fail("ExecutionContext needs an engine");
   const EnginePlan &plan = engine_->plan();

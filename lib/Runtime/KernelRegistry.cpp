@@ -26,6 +26,7 @@ const KernelRegistry &KernelRegistry::global() {
     KernelRegistry r;
     registerReferenceKernels(r);
     registerCudaKernels(r);
+    registerCPUKernels(r);
     return r;
   }();
   return registry;

@@ -9,6 +9,7 @@
 #ifdef __linux__
 #include <sched.h>
 #endif
+#include <unistd.h>
 
 namespace kiln {
 namespace {
@@ -52,13 +53,20 @@ ThreadPool &ThreadPool::global() {
 }
 
 ThreadPool::ThreadPool(int numThreads)
-    : numThreads_(numThreads > 0 ? numThreads : defaultThreadCount()) {
+    : numThreads_(numThreads > 0 ? numThreads : defaultThreadCount()),
+      ownerProcess_(static_cast<int64_t>(getpid())) {
   workers_.reserve(static_cast<size_t>(numThreads_ - 1));
   for (int i = 1; i < numThreads_; ++i)
     workers_.emplace_back([this, i] { workerLoop(i); });
 }
 
 ThreadPool::~ThreadPool() {
+  if (static_cast<int64_t>(getpid()) != ownerProcess_) {
+    // A forked child: the workers exist only in the parent.
+    for (std::thread &worker : workers_)
+      worker.detach();
+    return;
+  }
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stopping_ = true;
@@ -108,8 +116,10 @@ void ThreadPool::run(int64_t n, Trampoline fn, void *state) {
   int64_t chunks = numChunks(n);
   if (chunks == 0)
     return;
-  // Inline: one chunk, a pool of one, or a nested call from a chunk.
-  if (chunks == 1 || currentPool == this) {
+  // Inline: one chunk, a pool of one, a nested call from a chunk, or a
+  // child process forked after the pool started (its workers did not fork).
+  if (chunks == 1 || currentPool == this ||
+      static_cast<int64_t>(getpid()) != ownerProcess_) {
     fn(state, 0, n);
     return;
   }

@@ -61,8 +61,10 @@ class ExecutionContext {
 public:
   explicit ExecutionContext(std::shared_ptr<const Engine> engine);
 
-  /// The pool kernels may spread work over (KernelContext::threads); nullptr
-  /// (the default) runs every kernel on the calling thread. Not owned.
+  /// The pool kernels may spread work over (KernelContext::threads): by
+  /// default ThreadPool::global() (KILN_NUM_THREADS threads, else the
+  /// available cores); nullptr runs every kernel on the calling thread. Not
+  /// owned. Only the CPU backend's kernels use it.
   void setThreadPool(ThreadPool *threads) { threads_ = threads; }
   ThreadPool *threadPool() const { return threads_; }
 

@@ -71,6 +71,8 @@ void registerReferenceKernels(KernelRegistry &registry);
 /// Registers the CUDA kernels (lib/Runtime/Kernels/CUDA) for Backend::CUDA;
 /// none where the runtime was built without CUDA.
 void registerCudaKernels(KernelRegistry &registry);
+/// Registers the CPU backend's kernels (lib/Runtime/Kernels/CPU).
+void registerCPUKernels(KernelRegistry &registry);
 
 } // namespace kiln
 

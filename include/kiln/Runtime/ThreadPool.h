@@ -9,7 +9,9 @@
 // threads: their parallel-fors take turns (a mutex serializes them), which
 // on a machine with as many workers as cores is what the cores could do
 // anyway. A parallel-for issued from inside a chunk (a nested one) runs
-// inline on that thread instead of waiting for the pool it is part of.
+// inline on that thread instead of waiting for the pool it is part of, and
+// so does every parallel-for in a process forked from the pool's (the
+// workers stay in the parent).
 //
 // Nothing is allocated per call: the body is passed by reference through a
 // type-erased function pointer, never copied into a std::function.
@@ -66,6 +68,7 @@ private:
   void runChunk(int64_t chunk);
 
   int numThreads_ = 1;
+  int64_t ownerProcess_ = 0; // the pid that started the workers
   std::vector<std::thread> workers_;
 
   std::mutex callMutex_; // one parallel-for at a time
