@@ -529,11 +529,15 @@ static LogicalResult convertSplit(NodeContext &ctx) {
 static LogicalResult convertSlice(NodeContext &ctx) {
   RankedTensorType type = ctx.inputType(0);
   int64_t rank = type.getRank();
-  std::optional<std::vector<int64_t>> starts = ctx.knownInts(1),
-                                      ends = ctx.knownInts(2);
-  if (!starts || !ends)
-    return ctx.error() << "the starts and ends must be constant (Kiln does "
-                          "not slice by run-time bounds yet)";
+  std::optional<std::vector<int64_t>> starts = ctx.knownInts(1);
+  const Known *endsKnown = ctx.known(2);
+  RankedTensorType endsType = ctx.inputType(2);
+  if (!starts)
+    return ctx.error() << "the starts must be constant (Kiln does not slice "
+                          "from run-time offsets yet)";
+  if (endsType.getRank() != 1 || endsType.isDynamicDim(0) ||
+      endsType.getDimSize(0) != static_cast<int64_t>(starts->size()))
+    return ctx.error() << "starts and ends differ in length";
   std::vector<int64_t> axes, steps;
   if (ctx.hasInput(3)) {
     std::optional<std::vector<int64_t>> k = ctx.knownInts(3);
@@ -552,11 +556,13 @@ static LogicalResult convertSlice(NodeContext &ctx) {
   } else {
     steps.assign(starts->size(), 1);
   }
-  if (axes.size() != starts->size() || ends->size() != starts->size() ||
-      steps.size() != starts->size())
+  if (axes.size() != starts->size() || steps.size() != starts->size())
     return ctx.error() << "starts, ends, axes and steps differ in length";
 
+  // Per dimension: a static start and stride, and a size that is static or
+  // computed at run time (from a dynamic dimension or a run-time end).
   SmallVector<int64_t> start(rank, 0), size(type.getShape()), stride(rank, 1);
+  SmallVector<std::function<Value()>> runtimeSize(rank);
   for (size_t i = 0; i < axes.size(); ++i) {
     std::optional<int64_t> a = normalizeAxis(axes[i], rank);
     if (!a)
@@ -564,62 +570,100 @@ static LogicalResult convertSlice(NodeContext &ctx) {
     int64_t step = steps[i];
     if (step == 0)
       return ctx.error() << "step 0";
-    int64_t s = (*starts)[i], e = (*ends)[i];
-    if (type.isDynamicDim(*a)) {
-      // Whole dynamic dimensions only: [0:] with step 1.
-      if (s == 0 && step == 1 && e >= std::numeric_limits<int32_t>::max())
-        continue;
-      return ctx.error() << "slices dimension " << *a << " of " << type
-                         << ", which is dynamic, by [" << s << ":" << e << ":"
-                         << step << "]; Kiln slices only whole dynamic "
-                                    "dimensions";
-    }
+    int64_t s = (*starts)[i];
+    std::optional<int64_t> e =
+        endsKnown ? endsKnown->values[i] : std::optional<int64_t>();
     int64_t dim = type.getDimSize(*a);
-    auto clampIndex = [&](int64_t v, bool isEnd) {
-      if (v < 0)
-        v += dim;
-      if (step > 0)
-        return std::clamp<int64_t>(v, 0, dim);
-      return std::clamp<int64_t>(v, -1, dim - 1);
-    };
-    s = clampIndex(s, false);
-    e = clampIndex(e, true);
-    int64_t count = step > 0 ? std::max<int64_t>(0, (e - s + step - 1) / step)
-                             : std::max<int64_t>(0, (s - e - step - 1) / -step);
+    if (dim != kDyn && e) {
+      auto clampIndex = [&](int64_t v) {
+        if (v < 0)
+          v += dim;
+        if (step > 0)
+          return std::clamp<int64_t>(v, 0, dim);
+        return std::clamp<int64_t>(v, -1, dim - 1);
+      };
+      int64_t cs = clampIndex(s), ce = clampIndex(*e);
+      int64_t count = step > 0
+                          ? std::max<int64_t>(0, (ce - cs + step - 1) / step)
+                          : std::max<int64_t>(0, (cs - ce - step - 1) / -step);
+      start[*a] = cs;
+      size[*a] = count;
+      stride[*a] = step;
+      continue;
+    }
+    // Run time: max(min(end, dim) - start, 0) / step, rounded up, for
+    // non-negative starts and ends and a positive step.
+    if (step < 0 || s < 0 || (e && *e < 0 && *e > -(int64_t(1) << 31)))
+      return ctx.error() << "slices dimension " << *a << " of " << type
+                         << " with a run-time bound by [" << s << ":"
+                         << (e ? std::to_string(*e) : std::string("?")) << ":"
+                         << step
+                         << "]; Kiln needs a non-negative start and end and a "
+                            "positive step there";
     start[*a] = s;
-    size[*a] = count;
     stride[*a] = step;
+    size[*a] = kDyn;
+    int64_t axis = *a;
+    runtimeSize[axis] = [&ctx, e, s, step, axis, i]() -> Value {
+      OpBuilder &b = ctx.b;
+      Location loc = ctx.loc;
+      Value x = ctx.input(0);
+      Value dimValue = runtimeDim(b, loc, x, axis);
+      Value endValue;
+      if (e && *e >= std::numeric_limits<int32_t>::max())
+        endValue = dimValue;
+      else if (e)
+        endValue = elementWise(b, loc, EW::kMIN, dimValue,
+                               constantI32(b, loc, {static_cast<int32_t>(*e)}));
+      else
+        endValue = elementWise(b, loc, EW::kMIN, dimValue,
+                               entryOf(b, loc, ctx.input(2), i));
+      Value count = elementWise(b, loc, EW::kSUB, endValue,
+                                constantI32(b, loc, {static_cast<int32_t>(s)}));
+      if (step != 1)
+        count = elementWise(
+            b, loc, EW::kDIV,
+            elementWise(b, loc, EW::kSUM, count,
+                        constantI32(b, loc, {static_cast<int32_t>(step - 1)})),
+            constantI32(b, loc, {static_cast<int32_t>(step)}));
+      return elementWise(b, loc, EW::kMAX, count, constantI32(b, loc, {0}));
+    };
   }
+  // A dynamic dimension not sliced keeps its run-time size.
+  for (int64_t d = 0; d < rank; ++d)
+    if (size[d] == kDyn && !runtimeSize[d])
+      runtimeSize[d] = [&ctx, d]() {
+        return runtimeDim(ctx.b, ctx.loc, ctx.input(0), d);
+      };
+
   // Host values of a sliced known tensor.
-  if (const Known *k = ctx.known(0); k && k->isFull() && rank > 1) {
+  const Known *k = ctx.known(0);
+  bool staticSizes = !llvm::is_contained(size, kDyn);
+  if (k && staticSizes) {
     Known out = remapKnown(*k, size, [&](ArrayRef<int64_t> r,
                                          SmallVectorImpl<int64_t> &from) {
       for (int64_t d = 0; d < rank; ++d)
         from.push_back(start[d] + r[d] * stride[d]);
     });
-    ctx.setKnownOutput(0, type.clone(size), out);
-    return success();
-  }
-  if (const Known *k = ctx.known(0); k && rank == 1) {
-    Known out;
-    out.shape = {size[0]};
-    for (int64_t i = 0; i < size[0]; ++i)
-      out.values.push_back(k->values[start[0] + i * stride[0]]);
     if (out.isFull()) {
-      ctx.setKnownOutput(0, type.clone({size[0]}), out);
+      ctx.setKnownOutput(0, type.clone(size), out);
       return success();
     }
-    Value result = sliceAxis(ctx.b, ctx.loc, ctx.input(0), 0, start[0],
-                             size[0], stride[0]);
+    Value result = trt::SliceOp::create(
+                       ctx.b, ctx.loc, ctx.input(0),
+                       SmallVector<int32_t>(start.begin(), start.end()),
+                       SmallVector<int32_t>(size.begin(), size.end()),
+                       SmallVector<int32_t>(stride.begin(), stride.end()))
+                       .getResult();
     ctx.setOutput(0, result, out);
     return success();
   }
   Value x = ctx.input(0);
-  if (llvm::is_contained(size, kDyn)) {
+  if (!staticSizes) {
     SmallVector<Value> dims;
     for (int64_t d = 0; d < rank; ++d)
       dims.push_back(size[d] == kDyn
-                         ? runtimeDim(ctx.b, ctx.loc, x, d)
+                         ? runtimeSize[d]()
                          : constantI32(ctx.b, ctx.loc,
                                        {static_cast<int32_t>(size[d])}));
     ctx.setOutput(0, trt::SliceOp::create(
@@ -1012,10 +1056,41 @@ static LogicalResult convertRange(NodeContext &ctx) {
   std::optional<std::vector<double>> start = ctx.constantValues(0),
                                      limit = ctx.constantValues(1),
                                      delta = ctx.constantValues(2);
+  Type rangeElement = ctx.inputType(0).getElementType();
+  if (start && delta && !limit && start->size() == 1 && delta->size() == 1 &&
+      delta->front() > 0 && rangeElement.isSignlessInteger() &&
+      ctx.inputType(1).getNumElements() == 1) {
+    // A run-time limit (arange(x.shape[1])): ceil((limit - start) / delta)
+    // values from a linspace.
+    OpBuilder &b = ctx.b;
+    Location loc = ctx.loc;
+    int64_t s0 = static_cast<int64_t>(start->front());
+    int64_t d0 = static_cast<int64_t>(delta->front());
+    Value lim = castTo(b, loc, reshapeTo(b, loc, ctx.input(1), {1}), b.getI32Type());
+    Value count = elementWise(b, loc, EW::kSUB, lim,
+                              constantI32(b, loc, {static_cast<int32_t>(s0)}));
+    if (d0 != 1)
+      count = elementWise(
+          b, loc, EW::kDIV,
+          elementWise(b, loc, EW::kSUM, count,
+                      constantI32(b, loc, {static_cast<int32_t>(d0 - 1)})),
+          constantI32(b, loc, {static_cast<int32_t>(d0)}));
+    count = elementWise(b, loc, EW::kMAX, count, constantI32(b, loc, {0}));
+    Type work = rangeElement.isInteger(64) ? b.getI64Type() : b.getI32Type();
+    Value values =
+        trt::LinspaceOp::create(b, loc, RankedTensorType::get({kDyn}, work),
+                                count, Value(), Value(),
+                                b.getF64FloatAttr(static_cast<double>(s0)),
+                                b.getF64FloatAttr(static_cast<double>(d0)))
+            .getResult();
+    ctx.setOutput(0, castTo(b, loc, values, rangeElement));
+    return success();
+  }
   if (!start || !limit || !delta || start->size() != 1 || limit->size() != 1 ||
       delta->size() != 1 || delta->front() == 0)
     return ctx.error() << "start, limit and delta must be constant scalars "
-                          "(delta not 0)";
+                          "(delta not 0), or an integer range from constant "
+                          "start and positive delta to a run-time limit";
   double s = start->front(), l = limit->front(), d = delta->front();
   int64_t n = std::max<int64_t>(0, static_cast<int64_t>(std::ceil((l - s) / d)));
   Type element = ctx.inputType(0).getElementType();
